@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * Public half of the signing key. It pins the extension id (acemmocmmejcchndbjkabafmkbiajlgj) so office policy,
+ * install lists and the test bed can name the extension before it is installed. Chromium only; Firefox uses
+ * browser_specific_settings.gecko.id instead and rejects `key`.
+ */
+export const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1oUByr6PxWF73PWMrmhZ8tQm8MXo92fpKZhmn9DJgGDl8MPn/KW7Uy5hR9dwlyST3YjQAT7BJmmIRtsa2avCam09p7kQNONrcaYIlEem1flC9kOjuVY4XZrCwG6F6D+DvZ4UXbfR19D3loNwN2JLZL+3CVqCUk7Cr+CbBP0xYxkaeCN+v/VkidZTxDznk+Xo/GFhlLEvJsP3L+b5OPsxvmcNkwuO4p8wLmc1PP9YyGLRAzv4ER17FkeJjKnS/96IJw0gSLBE4EAQeiTI0NqF1admfqJuy2nY0aAzPfHh0YJn/3uMHPac420cxs6z20uz7WhNavCqiGeQZaXDD6UeIQIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Chromium 109 is the last release on Windows 7, still common on office machines.
+    minimum_chrome_version: '109',
+    incognito: 'not_allowed',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'idle'],
+    // Nothing up front: every origin is asked for per portal, from a user click.
+    host_permissions: [],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    storage: { managed_schema: 'managed_schema.json' },
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'burden-barometer@jianfu.local', strict_min_version: '128.0' } } }
+      : { key: MANIFEST_KEY }),
+  }),
+});
