@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from './i18n';
+import { SettingsView } from './settings-view';
+
+export const DASHBOARD_VIEWS = ['overview', 'entries', 'uploads', 'report', 'settings'] as const;
+type View = (typeof DASHBOARD_VIEWS)[number];
+
+const viewFromHash = (): View => {
+  const hash = location.hash.slice(1) as View;
+  return DASHBOARD_VIEWS.includes(hash) ? hash : 'overview';
+};
+
+/** The cadre's own picture. Views that later work fills say so plainly instead of showing made-up figures. */
+export function DashboardPage() {
+  const [view, setView] = useState<View>(viewFromHash);
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  return (
+    <div class="dashboard">
+      <nav aria-label={t('dashboard_nav')}>
+        <strong>{t('extName')}</strong>
+        {DASHBOARD_VIEWS.map((v) => (
+          <a key={v} href={`#${v}`} data-testid={`nav-${v}`} aria-current={v === view ? 'page' : undefined}>
+            {t(`nav_${v}`)}
+          </a>
+        ))}
+      </nav>
+      <main class="page">
+        <h1 data-testid="view-title">{t(`nav_${view}`)}</h1>
+        {view === 'settings' ? (
+          <SettingsView />
+        ) : (
+          <p class="empty" data-testid={`view-empty-${view}`}>
+            {t(`view_${view}_empty`)}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

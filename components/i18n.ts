@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * UI strings come from public/_locales (zh_CN first, en complete). The browser picks the catalog by its UI
+ * language; numbers and dates follow the same language so a Chinese UI never shows English digits grouping.
+ */
+export function t(key: string, substitutions?: string | number | (string | number)[]): string {
+  const subs = substitutions === undefined ? undefined : [substitutions].flat().map(String);
+  // Chrome message names allow only [A-Za-z0-9_]; our error and reason codes are kebab-case.
+  return browser.i18n.getMessage(key.replace(/-/g, '_') as never, subs as never) || key;
+}
+
+/** The language of the catalog actually shown (a French browser gets the English catalog, and English digits). */
+export function uiLanguage(): string {
+  return browser.i18n.getMessage('locale' as never) || 'en';
+}
+
+export const formatNumber = (n: number, opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(uiLanguage(), opts).format(n);
+export const formatDate = (d: Date | number, opts?: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(uiLanguage(), opts ?? { dateStyle: 'medium' }).format(d);

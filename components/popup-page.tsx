@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { matchUrl } from '../core/portal-match';
+import { parsePatternInput } from '../core/portal-pattern';
+import { formatNumber, t } from './i18n';
+import { grantAndAdd } from './portal-grant';
+import { usePortalState } from './portal-state';
+import { rpc } from './rpc';
+
+interface TodayRow {
+  portalId: string;
+  name: string;
+  visits: number;
+}
+
+/** Today at a glance. Kept light: no chart library here, the popup opens on every click. */
+export function PopupPage() {
+  const [state, reload] = usePortalState();
+  const [today, setToday] = useState<TodayRow[]>([]);
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = () => rpc<TodayRow[]>('stats.today', {}).then(setToday, () => setToday([]));
+    load();
+    const timer = setInterval(load, 2000);
+    // activeTab lets us read the current tab's address only because the cadre opened the popup on it.
+    browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabUrl(tab?.url ?? null), () => undefined);
+    return () => clearInterval(timer);
+  }, []);
+
+  const origin = tabUrl && /^https?:/.test(tabUrl) ? new URL(tabUrl).origin : null;
+  const tracked = tabUrl && state ? matchUrl(tabUrl, state.portals).tracked : false;
+
+  const trackThisSite = () => {
+    const parsed = origin ? parsePatternInput(origin) : null;
+    if (!parsed?.ok) return;
+    grantAndAdd([{ name: parsed.pattern.host, patterns: [parsed.pattern], source: 'user' }]).then(reload, (e: Error) =>
+      setError(`error_${e.message}`),
+    );
+  };
+
+  return (
+    <main class="popup">
+      <header>
+        <h1>{t('extName')}</h1>
+        <label class="switch">
+          <input
+            type="checkbox"
+            data-testid="pause-toggle"
+            checked={state?.paused ?? false}
+            onChange={(e) => rpc('tracking.setPaused', { paused: e.currentTarget.checked }).then(reload)}
+          />
+          {t('popup_pauseAll')}
+        </label>
+      </header>
+      {state?.paused && <p class="notice" data-testid="paused-notice">{t('popup_paused')}</p>}
+      <section>
+        <h2>{t('popup_today')}</h2>
+        {today.length === 0 ? (
+          <p class="empty" data-testid="today-empty">{t('popup_nothingToday')}</p>
+        ) : (
+          <table data-testid="today-table">
+            <thead>
+              <tr>
+                <th>{t('col_portal')}</th>
+                <th>{t('col_visits')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {today.map((row) => (
+                <tr key={row.portalId} data-testid={`today-row-${row.portalId}`}>
+                  <td>{row.name}</td>
+                  <td>{formatNumber(row.visits)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {origin && !tracked && !state?.policy.lockPortalList && (
+        <button data-testid="track-this-site" onClick={trackThisSite}>
+          {t('popup_trackThisSite', new URL(origin).host)}
+        </button>
+      )}
+      {error && <p class="error" role="alert">{t(error)}</p>}
+      <a data-testid="open-dashboard" href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">
+        {t('popup_openDashboard')}
+      </a>
+    </main>
+  );
+}

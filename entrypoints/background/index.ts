@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { EMPTY_POLICY, readManagedPolicy } from '../../core/managed-policy';
+import { createLocalConfig } from '../../storage/local-config';
+import { openDb } from '../../storage/schema';
+import { createVisitsRepo } from '../../storage/visits-repo';
+import { createMessageRouter } from './message-router';
+import { createPortalAccess } from './portal-access';
+import { createPortalService } from './portal-service';
+import { createVisitService } from './visit-service';
+
+// Table of contents only: build adapters, then register every listener synchronously so none is missed
+// when an event is what woke the worker.
+export default defineBackground(() => {
+  const db = openDb();
+  const config = createLocalConfig(browser.storage.local);
+  const visits = createVisitsRepo(db);
+  const readPolicy = async () => {
+    try {
+      return readManagedPolicy((await browser.storage.managed.get()) as Record<string, unknown>);
+    } catch {
+      return EMPTY_POLICY; // no managed storage (Firefox without a policy file, or no schema support)
+    }
+  };
+  const access = createPortalAccess({
+    scripting: browser.scripting,
+    permissions: browser.permissions,
+    tabs: browser.tabs,
+    loadPortals: async () => (await config.read()).portalSnapshot,
+  });
+  const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, visits });
+  const router = createMessageRouter(browser.runtime);
+  portals.register(router);
+  createVisitService({ config, visits, now: Date.now }).register(router);
+
+  browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    await portals.publish({ injectOpenTabs: true });
+    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+  browser.runtime.onStartup.addListener(() => portals.publish({ injectOpenTabs: false }));
+  browser.permissions.onAdded.addListener(() => portals.publish({ injectOpenTabs: true }));
+  browser.permissions.onRemoved.addListener(() => portals.publish({ injectOpenTabs: false }));
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void portals.publish({ injectOpenTabs: true });
+  });
+});

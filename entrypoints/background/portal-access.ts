@@ -1,0 +1,77 @@
+import type { browser } from 'wxt/browser';
+import type { Portal } from '../../core/portal';
+import { observedOrigins } from '../../core/script-registration';
+
+export const OBSERVER_SCRIPT_ID = 'portal-observer';
+export const OBSERVER_FILE = '/portal-observer.js' as const;
+
+type Scripting = Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts' | 'executeScript'>;
+
+export interface PortalAccessDeps {
+  scripting: Scripting;
+  permissions: Pick<typeof browser.permissions, 'getAll'>;
+  tabs: Pick<typeof browser.tabs, 'query'>;
+  loadPortals: () => Promise<Portal[]>;
+}
+
+/**
+ * Keeps the observer registered for exactly the origins that are both wanted by a portal and granted, and
+ * reaches tabs that were already open when access appeared (install, update, grant), so no reload is needed.
+ */
+export function createPortalAccess(deps: PortalAccessDeps) {
+  // about:blank and srcdoc frames inherit their creator's origin; Chromium 119+ can follow them there.
+  let fallbackSupported = true;
+
+  async function register(matches: string[]) {
+    const existing = await deps.scripting.getRegisteredContentScripts({ ids: [OBSERVER_SCRIPT_ID] });
+    if (matches.length === 0) {
+      if (existing.length) await deps.scripting.unregisterContentScripts({ ids: [OBSERVER_SCRIPT_ID] });
+      return;
+    }
+    const script = {
+      id: OBSERVER_SCRIPT_ID,
+      js: [OBSERVER_FILE],
+      matches,
+      allFrames: true,
+      runAt: 'document_start' as const,
+      persistAcrossSessions: true,
+    };
+    const apply = (s: typeof script) =>
+      existing.length ? deps.scripting.updateContentScripts([s]) : deps.scripting.registerContentScripts([s]);
+    if (fallbackSupported) {
+      try {
+        return await apply({ ...script, matchOriginAsFallback: true } as typeof script);
+      } catch {
+        fallbackSupported = false; // older Chromium rejects the unknown key; register without it
+      }
+    }
+    await apply(script);
+  }
+
+  async function injectIntoOpenTabs(matches: string[]) {
+    if (matches.length === 0) return;
+    const tabs = await deps.tabs.query({ url: matches });
+    await Promise.all(
+      tabs
+        .filter((tab) => tab.id !== undefined && !tab.incognito && !tab.discarded)
+        .map((tab) =>
+          deps.scripting
+            .executeScript({ target: { tabId: tab.id!, allFrames: true }, files: [OBSERVER_FILE] })
+            .catch(() => undefined), // a tab mid-navigation or showing an error page: its next load is covered
+        ),
+    );
+  }
+
+  return {
+    /** @returns the origins now observed */
+    async resync(opts: { injectOpenTabs: boolean }): Promise<string[]> {
+      const [portals, granted] = await Promise.all([deps.loadPortals(), deps.permissions.getAll()]);
+      const matches = observedOrigins(portals, granted.origins ?? []);
+      await register(matches);
+      if (opts.injectOpenTabs) await injectIntoOpenTabs(matches);
+      return matches;
+    },
+  };
+}
+
+export type PortalAccess = ReturnType<typeof createPortalAccess>;

@@ -1,0 +1,43 @@
+import { format } from 'date-fns';
+import { matchUrl } from '../../core/portal-match';
+import type { LocalConfigStore } from '../../storage/local-config';
+import type { VisitsRepo } from '../../storage/visits-repo';
+import type { MessageRouter } from './message-router';
+
+export interface VisitServiceDeps {
+  config: LocalConfigStore;
+  visits: VisitsRepo;
+  now: () => number;
+}
+
+/** Turns an observer's hello into a visit, deciding the portal from the sender's URL, never from the page. */
+export function createVisitService(deps: VisitServiceDeps) {
+  return {
+    register(router: MessageRouter) {
+      router.on('page.hello', async (_payload, sender) => {
+        const { portalSnapshot, paused } = await deps.config.read();
+        // Frames report too (so a frame's observer knows it is wanted), but only the top document is a visit.
+        const url = sender.frameId === 0 ? sender.url : sender.tab?.url ?? sender.url;
+        const match = matchUrl(url ?? '', portalSnapshot, { paused });
+        if (!match.tracked) return { tracked: false };
+        if (sender.frameId === 0) {
+          const now = deps.now();
+          await deps.visits.add({
+            portalId: match.portalId,
+            day: format(now, 'yyyy-MM-dd'),
+            startedAt: now,
+            ...(match.tag && { tag: match.tag }),
+          });
+        }
+        return { tracked: true };
+      });
+      router.on('stats.today', async () => {
+        const { portalSnapshot } = await deps.config.read();
+        const visits = await deps.visits.countByPortal(format(deps.now(), 'yyyy-MM-dd'));
+        return portalSnapshot
+          .filter((p) => visits[p.id])
+          .map((p) => ({ portalId: p.id, name: p.name, visits: visits[p.id] ?? 0 }));
+      });
+    },
+  };
+}

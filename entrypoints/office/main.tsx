@@ -1,0 +1,4 @@
+import { OfficePage } from '../../components/office-page';
+import { mountPage } from '../../components/page-shell';
+
+mountPage('office_title', <OfficePage />);

@@ -1,0 +1,234 @@
+/**
+ * The browser test bed (DESIGN.md §7): the built extension in Debian's Chromium, headless, with the simulated
+ * portals behind --host-resolver-rules, and the seams that work here — host access pre-granted through the
+ * profile's Preferences, policy through Chromium's managed policy folder, the worker stopped over CDP, the
+ * browser frozen with SIGSTOP, killed with SIGKILL and relaunched on the same profile.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { hostResolverRules } from '../portals/server';
+
+export const EXT_DIR = path.resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = path.join(POLICY_DIR, 'burden-barometer-test.json');
+
+/** The id Chromium derives from the manifest key: sha256 of the public key, first 32 hex digits as a–p. */
+export function extensionIdFromKey(keyBase64: string): string {
+  const hex = createHash('sha256').update(Buffer.from(keyBase64, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export function builtManifest(): { key: string; host_permissions?: string[]; [k: string]: unknown } {
+  return JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8'));
+}
+
+export const EXTENSION_ID = extensionIdFromKey(builtManifest().key);
+
+export interface LaunchOptions {
+  /** Reuse a profile (relaunch after a kill); a fresh temporary one otherwise. */
+  profileDir?: string;
+  /** Origins (match patterns) to pre-grant, as if the cadre had allowed them. */
+  grantOrigins?: string[];
+  /** Extension policy (storage.managed) set through Chromium's managed policy folder. */
+  policy?: Record<string, unknown>;
+  lang?: string;
+}
+
+export interface Session {
+  context: BrowserContext;
+  profileDir: string;
+  extensionId: string;
+  extensionUrl(page: string): string;
+  /** Opens an extension page in a new tab and waits for it to render. */
+  openExtensionPage(page: string): Promise<Page>;
+  /** The extension's service worker, woken if it was stopped. */
+  worker(): Promise<Worker>;
+  stopWorker(): Promise<void>;
+  browserPid(): number;
+  freeze(): void;
+  thaw(): void;
+  /** SIGKILL: an abrupt close, nothing flushed. */
+  kill(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function writeGrants(profileDir: string, origins: string[]) {
+  const prefsPath = path.join(profileDir, 'Default', 'Preferences');
+  fs.mkdirSync(path.dirname(prefsPath), { recursive: true });
+  const prefs = fs.existsSync(prefsPath) ? JSON.parse(fs.readFileSync(prefsPath, 'utf8')) : {};
+  const settings = ((prefs.extensions ??= {}).settings ??= {});
+  const entry = (settings[EXTENSION_ID] ??= {});
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    const perms = (entry[key] ??= { api: [], explicit_host: [], manifest_permissions: [], scriptable_host: [] });
+    perms.explicit_host = [...new Set([...(perms.explicit_host ?? []), ...origins])];
+  }
+  fs.writeFileSync(prefsPath, JSON.stringify(prefs));
+}
+
+export function writePolicy(policy: Record<string, unknown> | undefined) {
+  if (!policy) return removePolicy();
+  fs.mkdirSync(POLICY_DIR, { recursive: true });
+  fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
+}
+
+export function removePolicy() {
+  fs.rmSync(POLICY_FILE, { force: true });
+}
+
+function findBrowserPid(profileDir: string): number {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (cmd.some((a) => a === `--user-data-dir=${profileDir}`) && !cmd.some((a) => a.startsWith('--type='))) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  throw new Error(`no browser process for ${profileDir}`);
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Session> {
+  const profileDir = opts.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bb-profile-'));
+  if (opts.grantOrigins?.length) writeGrants(profileDir, opts.grantOrigins);
+  if (opts.policy !== undefined) writePolicy(opts.policy);
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      '--autoplay-policy=no-user-gesture-required',
+      `--lang=${opts.lang ?? 'zh-CN'}`,
+      `--host-resolver-rules=${hostResolverRules()}`,
+    ],
+    env: { ...process.env, LANGUAGE: opts.lang ?? 'zh-CN' },
+  });
+  const pid = findBrowserPid(profileDir);
+  const extensionUrl = (page: string) => `chrome-extension://${EXTENSION_ID}/${page.replace(/^\//, '')}`;
+
+  async function worker(): Promise<Worker> {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
+    if (existing) return existing;
+    const waiting = context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`),
+      timeout: 15_000,
+    });
+    // Any extension page wakes the worker: it asks for the portal state on load.
+    const page = await context.newPage();
+    await page.goto(extensionUrl('popup.html'));
+    const w = await waiting;
+    await page.close();
+    return w;
+  }
+
+  return {
+    context,
+    profileDir,
+    extensionId: EXTENSION_ID,
+    extensionUrl,
+    async openExtensionPage(page) {
+      const tab = await context.newPage();
+      await tab.goto(extensionUrl(page));
+      await tab.waitForSelector('#app > *');
+      return tab;
+    },
+    worker,
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    browserPid: () => pid,
+    freeze: () => process.kill(pid, 'SIGSTOP'),
+    thaw: () => process.kill(pid, 'SIGCONT'),
+    async kill() {
+      process.kill(pid, 'SIGKILL');
+      await context.close().catch(() => undefined);
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      if (opts.policy !== undefined) removePolicy();
+    },
+  };
+}
+
+/**
+ * Frames of `page` in which the extension's isolated world exists, i.e. where the portal observer was
+ * injected. Read over CDP because the observer leaves nothing the page itself could see.
+ */
+export async function observedFrameUrls(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { origin: string; auxData?: { frameId?: string; type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await new Promise((r) => setTimeout(r, 100));
+  const tree = (await cdp.send('Page.getFrameTree')).frameTree;
+  await cdp.detach();
+  const urls = new Map<string, string>();
+  const walk = (node: typeof tree) => {
+    urls.set(node.frame.id, node.frame.url);
+    node.childFrames?.forEach(walk);
+  };
+  walk(tree);
+  const ours = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${EXTENSION_ID}`);
+  return [...new Set(ours.map((c) => urls.get(c.auxData?.frameId ?? '') ?? '?'))].sort();
+}
+
+/**
+ * Everything the extension keeps, read back through the browser's own APIs from an extension page: every
+ * IndexedDB database with all rows, and storage.local / sync / session. Privacy tests grep this.
+ */
+export async function dumpExtensionStorage(session: Session): Promise<{ indexedDb: Record<string, Record<string, unknown[]>>; local: unknown; sync: unknown; session: unknown }> {
+  const page = await session.openExtensionPage('office.html');
+  const dump = await page.evaluate(async () => {
+    const out: Record<string, Record<string, unknown[]>> = {};
+    for (const info of await indexedDB.databases()) {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      out[info.name!] = {};
+      for (const store of Array.from(db.objectStoreNames)) {
+        out[info.name!]![store] = await new Promise((res, rej) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => res(req.result);
+          req.onerror = () => rej(req.error);
+        });
+      }
+      db.close();
+    }
+    const c = (globalThis as unknown as { chrome: { storage: Record<string, { get(): Promise<unknown> }> } }).chrome;
+    return { indexedDb: out, local: await c.storage.local!.get(), sync: await c.storage.sync!.get(), session: await c.storage.session!.get() };
+  });
+  await page.close();
+  return dump;
+}
+
+/** Polls `read` until `accept` holds (auto-waiting assert for values the page cannot signal). */
+export async function eventually<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}

@@ -1,0 +1,37 @@
+import type { Page } from 'playwright-core';
+import { eventually, type Session } from './harness';
+
+/** Page objects: the tests speak in what a cadre does, these know the test ids. */
+export async function addPortalInSettings(session: Session, address: string, name: string): Promise<Page> {
+  const settings = await session.openExtensionPage('dashboard.html#settings');
+  await settings.getByTestId('add-portal-address').fill(address);
+  await settings.getByTestId('add-portal-name').fill(name);
+  await settings.getByTestId('add-portal-submit').click();
+  await settings.locator('[data-testid^="portal-row-"] > td:first-child', { hasText: name }).first().waitFor();
+  return settings;
+}
+
+export async function grantedOrigins(session: Session): Promise<string[]> {
+  const page = await session.openExtensionPage('popup.html');
+  // Runs in the extension page, where `chrome` exists; typed loosely because tests have no extension types.
+  const origins = await page.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).chrome;
+    return (await api.permissions.getAll()).origins ?? [];
+  });
+  await page.close();
+  return origins.sort();
+}
+
+/** Today's visits per portal, as the popup shows them. */
+export async function todayVisits(session: Session): Promise<Record<string, number>> {
+  const page = await session.openExtensionPage('popup.html');
+  await page.waitForSelector('[data-testid="today-table"], [data-testid="today-empty"]');
+  const rows = await page.$$eval('[data-testid^="today-row-"]', (trs) =>
+    trs.map((tr) => [tr.getAttribute('data-testid')!.slice('today-row-'.length), Number(tr.querySelectorAll('td')[1]!.textContent!.replace(/\D/g, ''))] as const),
+  );
+  await page.close();
+  return Object.fromEntries(rows);
+}
+
+export const visitsOf = (session: Session, portalId: string, accept: (n: number) => boolean) =>
+  eventually(async () => (await todayVisits(session))[portalId] ?? 0, accept);
