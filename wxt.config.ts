@@ -15,6 +15,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
+  // Firefox too: MV3 keeps optional host permissions and the scripting API the same on both.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -30,7 +32,14 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'burden-barometer@jianfu.local', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: {
+          gecko: {
+            id: 'burden-barometer@jianfu.local',
+            strict_min_version: '128.0',
+            // Nothing reaches the developers; a report leaves only to the office's endpoint, on the cadre's click.
+            data_collection_permissions: { required: ['none'] },
+          },
+        } }
       : { key: MANIFEST_KEY }),
   }),
 });

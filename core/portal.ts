@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// Extension pages, the worker and content scripts all forbid eval under MV3's CSP; without this zod probes
+// `new Function` and each probe is logged as a CSP violation.
+z.config({ jitless: true });
+
 export const PAGE_TAGS = ['check-in', 'ranking', 'learning', 'work-order', 'login'] as const;
 export const pageTagSchema = z.enum(PAGE_TAGS);
 export type PageTag = z.infer<typeof pageTagSchema>;

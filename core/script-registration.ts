@@ -21,17 +21,25 @@ export function missingOrigins(portal: Portal, granted: readonly string[]): stri
   return portal.patterns.map(originPermission).filter((o) => !granted.includes(o) && !coveredByWildcard(o, granted));
 }
 
-// A grant for *://*.gov.cn/* covers http://a.gov.cn/*: the browser will run our script there.
+// A grant for *://*.gov.cn/* (or a blanket http://*/* + https://*/*, which Firefox users can switch on)
+// covers http://a.gov.cn/*: the browser will run our script there. A *:// origin needs both schemes covered.
 function coveredByWildcard(origin: string, granted: readonly string[]): boolean {
   const m = /^(\*|https?):\/\/([^/]+)\/\*$/.exec(origin);
   if (!m) return false;
-  const [, scheme, host] = m;
-  return granted.some((g) => {
-    const gm = /^(\*|https?):\/\/\*\.([^/]+)\/\*$/.exec(g);
-    if (!gm) return false;
-    const [, gScheme, suffix] = gm;
-    const schemeOk = gScheme === '*' || gScheme === scheme;
-    const bare = host!.replace(/^\*\./, '');
-    return schemeOk && (bare === suffix || bare.endsWith(`.${suffix}`));
-  });
+  const schemes = m[1] === '*' ? ['http', 'https'] : [m[1]!];
+  const host = m[2]!;
+  return schemes.every((scheme) => granted.some((g) => grantCovers(g, scheme, host)));
+}
+
+function grantCovers(grant: string, scheme: string, host: string): boolean {
+  if (grant === '<all_urls>') return true;
+  const gm = /^(\*|https?):\/\/([^/]+)\/\*$/.exec(grant);
+  if (!gm || (gm[1] !== '*' && gm[1] !== scheme)) return false;
+  const gHost = gm[2]!;
+  if (gHost === '*' || gHost === host) return true;
+  if (!gHost.startsWith('*.')) return false;
+  // A wildcard portal (*.gov.cn) is covered only by an equal or wider wildcard grant.
+  const bare = host.replace(/^\*\./, '');
+  const suffix = gHost.slice(2);
+  return bare === suffix || bare.endsWith(`.${suffix}`);
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type Portal, portalSchema } from '../core/portal';
 
 /**
@@ -14,7 +13,22 @@ export const CONFIG_KEYS = {
   portalSnapshot: 'portalSnapshot',
 } as const;
 
-const portalList = z.array(portalSchema).catch([]);
+/**
+ * Entry by entry: one damaged or unknown-shaped portal must not take the cadre's whole list with it (the next
+ * edit would write the shortened list back). Entries from before `source` existed were the cadre's own.
+ */
+function parsePortalList(raw: unknown): Portal[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    const direct = portalSchema.safeParse(entry);
+    if (direct.success) return [direct.data];
+    if (entry && typeof entry === 'object' && !('source' in entry)) {
+      const legacy = portalSchema.safeParse({ ...entry, source: 'user' });
+      if (legacy.success) return [legacy.data];
+    }
+    return [];
+  });
+}
 
 export interface LocalConfig {
   userPortals: Portal[];
@@ -31,10 +45,10 @@ export interface KeyValueArea {
 /** Values from an older version or a damaged store fall back to safe defaults instead of throwing. */
 export function parseLocalConfig(raw: Record<string, unknown>): LocalConfig {
   return {
-    userPortals: portalList.parse(raw[CONFIG_KEYS.userPortals] ?? []),
+    userPortals: parsePortalList(raw[CONFIG_KEYS.userPortals]),
     paused: raw[CONFIG_KEYS.paused] === true,
     welcomeDone: raw[CONFIG_KEYS.welcomeDone] === true,
-    portalSnapshot: portalList.parse(raw[CONFIG_KEYS.portalSnapshot] ?? []),
+    portalSnapshot: parsePortalList(raw[CONFIG_KEYS.portalSnapshot]),
   };
 }
 

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { BurdenDb, DB_NAME, SCHEMA_VERSIONS } from '../../storage/schema';
+
+/**
+ * The stores of every RELEASED schema version, frozen here by hand. A cadre's database was created with exactly
+ * these; Dexie cannot migrate a database whose history was rewritten. Never edit an entry: add a new version.
+ */
+const FROZEN_STORES: Record<number, Record<string, string | null>> = {
+  1: { visits: '++id, portalId, day, [portalId+day]', meta: 'key' },
+};
+
+type Row = Record<string, unknown>;
+
+/**
+ * Rows as that version wrote them, for every table that exists at that version. Values that are easy to lose
+ * in a migration: Chinese text, optional fields present and absent, binary data, nested objects.
+ */
+const FIXTURES: Record<number, Record<string, Row[]>> = {
+  1: {
+    visits: [
+      { portalId: 'gd-zwfw', day: '2025-03-03', startedAt: 1741000000000, tag: 'check-in' },
+      { portalId: 'gd-zwfw', day: '2025-03-03', startedAt: 1741000600000 },
+      { portalId: 'all-gov-cn', day: '2025-03-04', startedAt: 1741086400000, tag: 'learning' },
+      { portalId: '10-1-2-3', day: '2025-12-31', startedAt: 1767139200000 },
+    ],
+    meta: [
+      { key: 'installSecret', value: new Uint8Array([0, 1, 2, 254, 255]) },
+      { key: 'installedAt', value: 1740000000000 },
+      { key: 'lastReport', value: { week: '2025-W10', portals: ['gd-zwfw'], note: '减负晴雨表' } },
+      { key: 'empty', value: null },
+    ],
+  },
+};
+
+/** The tables that exist after applying versions up to `upTo` (a later `null` deletes a table). */
+function tablesAt(upTo: number): Map<string, string> {
+  const tables = new Map<string, string>();
+  for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= upTo)) {
+    for (const [table, spec] of Object.entries(v.stores)) {
+      if (spec === null) tables.delete(table);
+      else tables.set(table, spec);
+    }
+  }
+  return tables;
+}
+
+/** What a row written at `from` should look like at the current version: every later upgrade's transform applied. */
+function expectedNow(from: number, table: string, row: Row): Row {
+  let out = structuredClone(row);
+  for (const v of SCHEMA_VERSIONS.filter((s) => s.version > from)) {
+    const transform = v.upgrade?.[table];
+    if (transform) out = { ...out, ...transform(structuredClone(out)) };
+  }
+  return out;
+}
+
+/** The primary key path of a Dexie store spec: `++id` → id, `key` → key, `[a+b]` → [a, b]. */
+function primaryKeyPath(spec: string): string | string[] {
+  const first = spec.split(',')[0]!.trim().replace(/^\+\+|^&/, '');
+  return first.startsWith('[') ? first.slice(1, -1).split('+') : first;
+}
+
+const LATEST = Math.max(...SCHEMA_VERSIONS.map((s) => s.version));
+let dbCounter = 0;
+const uniqueName = (label: string) => `migration-test-${label}-${Date.now()}-${dbCounter++}`;
+
+describe('schema history', () => {
+  it('versions are positive integers, strictly increasing', () => {
+    const versions = SCHEMA_VERSIONS.map((s) => s.version);
+    expect(versions.length).toBeGreaterThan(0);
+    for (const v of versions) expect(Number.isInteger(v) && v > 0, `version ${v}`).toBe(true);
+    versions.slice(1).forEach((v, i) => expect(v, `version after ${versions[i]}`).toBeGreaterThan(versions[i]!));
+  });
+
+  it.each(Object.entries(FROZEN_STORES))('released version %s is unchanged', (version, stores) => {
+    const entry = SCHEMA_VERSIONS.find((s) => s.version === Number(version));
+    expect(entry, `released schema version ${version} was removed from SCHEMA_VERSIONS; restore it`).toBeDefined();
+    expect(
+      entry?.stores,
+      `the stores of released schema version ${version} were edited. Never edit a released version: restore it and ` +
+        `add a new version to SCHEMA_VERSIONS (with an upgrade transform if rows change), then freeze it in this test.`,
+    ).toEqual(stores);
+  });
+
+  it('every version is frozen here and has fixtures (add both when adding a version)', () => {
+    for (const { version } of SCHEMA_VERSIONS) {
+      expect(FROZEN_STORES[version], `freeze schema version ${version} in FROZEN_STORES once released`).toBeDefined();
+      expect(FIXTURES[version], `add FIXTURES rows for schema version ${version}`).toBeDefined();
+    }
+  });
+
+  it('the database the extension opens is at the latest version with every current table', async () => {
+    const db = new BurdenDb(uniqueName('current'));
+    await db.open();
+    try {
+      expect(db.verno).toBe(LATEST);
+      expect(db.tables.map((t) => t.name).sort()).toEqual([...tablesAt(LATEST).keys()].sort());
+      expect(DB_NAME).toBe('burden-barometer');
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+});
+
+describe.each(SCHEMA_VERSIONS.map((s) => s.version))('a database created at version %i', (version) => {
+  it('keeps every row when opened by the current code', async () => {
+    const name = uniqueName(`v${version}`);
+    const fixtures = FIXTURES[version];
+    expect(fixtures, `add FIXTURES rows for schema version ${version}`).toBeDefined();
+    const tables = tablesAt(version);
+    expect(Object.keys(fixtures!).sort(), `FIXTURES[${version}] must cover exactly the tables of version ${version}`).toEqual([...tables.keys()].sort());
+
+    // Write the fixtures with the schema of that version only.
+    const old = new BurdenDb(name, version);
+    await old.open();
+    expect(old.verno).toBe(version);
+    const written = new Map<string, Row[]>();
+    for (const [table, rows] of Object.entries(fixtures!)) {
+      const keys = await old.table(table).bulkAdd(structuredClone(rows), { allKeys: true });
+      const keyPath = primaryKeyPath(tables.get(table)!);
+      // Auto-incremented keys are part of the row as read back.
+      written.set(
+        table,
+        rows.map((row, i) => (typeof keyPath === 'string' && !(keyPath in row) ? { ...row, [keyPath]: keys[i] } : row)),
+      );
+    }
+    old.close();
+
+    const current = new BurdenDb(name);
+    await current.open();
+    try {
+      expect(current.verno).toBe(LATEST);
+      for (const [table, rows] of written) {
+        if (!tablesAt(LATEST).has(table)) {
+          expect(current.tables.map((t) => t.name), `table ${table} was deleted on purpose`).not.toContain(table);
+          continue;
+        }
+        const keyPath = primaryKeyPath(tablesAt(LATEST).get(table)!);
+        const byKey = (row: Row) => JSON.stringify(typeof keyPath === 'string' ? row[keyPath] : keyPath.map((k) => row[k]));
+        const actual = (await current.table(table).toArray()) as Row[];
+        const expected = rows.map((row) => expectedNow(version, table, row));
+        expect(actual.length, `rows lost in ${table}`).toBe(expected.length);
+        expect([...actual].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
+          [...expected].sort((a, b) => byKey(a).localeCompare(byKey(b))),
+        );
+      }
+    } finally {
+      current.close();
+      await current.delete();
+    }
+  });
+
+  it('its rows can still be found through the current indexes', async () => {
+    const name = uniqueName(`idx-v${version}`);
+    const old = new BurdenDb(name, version);
+    await old.open();
+    for (const [table, rows] of Object.entries(FIXTURES[version] ?? {})) await old.table(table).bulkAdd(structuredClone(rows));
+    old.close();
+
+    const current = new BurdenDb(name);
+    await current.open();
+    try {
+      let checked = 0;
+      let indexedRows = 0;
+      for (const table of current.tables) {
+        const rows = (await table.toArray()) as Row[];
+        if (table.schema.indexes.length) indexedRows += rows.length;
+        const primary = table.schema.primKey.keyPath;
+        const keyOf = (row: Row) => (Array.isArray(primary) ? primary.map((p) => row[p]) : row[primary!]);
+        // Every index the current schema declares finds every row that has a value for it.
+        for (const index of table.schema.indexes) {
+          for (const row of rows) {
+            const path = index.keyPath;
+            const value = Array.isArray(path) ? path.map((p) => row[p]) : row[path!];
+            if (value === undefined || (Array.isArray(value) && value.includes(undefined))) continue;
+            const hits = (await table.where(index.name).equals(value as string).toArray()) as Row[];
+            expect(hits.map(keyOf), `${table.name} index ${index.name}`).toContainEqual(keyOf(row));
+            checked++;
+          }
+        }
+      }
+      // Guards against a loop that silently checks nothing.
+      if (indexedRows > 0) expect(checked, 'no indexed row was checked').toBeGreaterThan(0);
+    } finally {
+      current.close();
+      await current.delete();
+    }
+  });
+});
