@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { EMPTY_POLICY, readManagedPolicy } from '../../core/managed-policy';
 import { createLocalConfig } from '../../storage/local-config';
 import { openDb } from '../../storage/schema';
 import { createVisitsRepo } from '../../storage/visits-repo';
 import { createMessageRouter } from './message-router';
 import { createPortalAccess } from './portal-access';
+import { createPolicyReader } from './policy-reader';
 import { createPortalService } from './portal-service';
 import { createVisitService } from './visit-service';
 
@@ -14,13 +14,7 @@ export default defineBackground(() => {
   const db = openDb();
   const config = createLocalConfig(browser.storage.local);
   const visits = createVisitsRepo(db);
-  const readPolicy = async () => {
-    try {
-      return readManagedPolicy((await browser.storage.managed.get()) as Record<string, unknown>);
-    } catch {
-      return EMPTY_POLICY; // no managed storage (Firefox without a policy file, or no schema support)
-    }
-  };
+  const readPolicy = createPolicyReader({ managed: browser.storage.managed, local: browser.storage.local });
   const access = createPortalAccess({
     scripting: browser.scripting,
     permissions: browser.permissions,
@@ -37,7 +31,9 @@ export default defineBackground(() => {
     await portals.publish({ injectOpenTabs: true });
     if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
-  browser.runtime.onStartup.addListener(() => portals.publish({ injectOpenTabs: false }));
+  // Registrations can vanish without an event (an abrupt kill before they were saved, an unpacked reload), so
+  // every worker start checks them; it costs two API calls and writes only when something differs.
+  void portals.publish({ injectOpenTabs: false });
   browser.permissions.onAdded.addListener(() => portals.publish({ injectOpenTabs: true }));
   browser.permissions.onRemoved.addListener(() => portals.publish({ injectOpenTabs: false }));
   browser.storage.onChanged.addListener((_changes, area) => {

@@ -36,6 +36,8 @@ export function createPortalAccess(deps: PortalAccessDeps) {
       runAt: 'document_start' as const,
       persistAcrossSessions: true,
     };
+    const [current] = existing;
+    if (current && sameList(current.matches, matches) && current.allFrames && current.js?.[0]?.endsWith(OBSERVER_FILE.slice(1))) return;
     const apply = (s: typeof script) =>
       existing.length ? deps.scripting.updateContentScripts([s]) : deps.scripting.registerContentScripts([s]);
     if (fallbackSupported) {
@@ -73,5 +75,8 @@ export function createPortalAccess(deps: PortalAccessDeps) {
     },
   };
 }
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
+  !!a && a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 export type PortalAccess = ReturnType<typeof createPortalAccess>;

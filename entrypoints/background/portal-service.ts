@@ -32,8 +32,9 @@ export function createPortalService(deps: PortalServiceDeps) {
   }
 
   async function publish(opts: { injectOpenTabs: boolean }) {
-    const { portals } = await current();
-    await deps.config.setSnapshot(portals);
+    const { config, portals } = await current();
+    // Unchanged snapshots are not rewritten: every write wakes storage.onChanged in every observed page.
+    if (JSON.stringify(config.portalSnapshot) !== JSON.stringify(portals)) await deps.config.setSnapshot(portals);
     await deps.access.resync(opts);
   }
 

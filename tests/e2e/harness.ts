@@ -120,8 +120,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const pid = findBrowserPid(profileDir);
   const extensionUrl = (page: string) => `chrome-extension://${EXTENSION_ID}/${page.replace(/^\//, '')}`;
 
+  let staleWorker: Worker | undefined;
   async function worker(): Promise<Worker> {
-    const existing = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
+    const existing = context
+      .serviceWorkers()
+      .find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`) && w !== staleWorker);
     if (existing) return existing;
     const waiting = context.waitForEvent('serviceworker', {
       predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`),
@@ -148,11 +151,23 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     },
     worker,
     async stopWorker() {
-      const page = context.pages()[0] ?? (await context.newPage());
+      // ServiceWorker.* acts on the storage partition of the page it is attached to, so attach to one of ours.
+      const page = await context.newPage();
+      await page.goto(extensionUrl('office.html'));
       const cdp = await context.newCDPSession(page);
+      let stopped = false;
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.scriptURL.startsWith(extensionUrl('')) && v.runningStatus === 'stopped')) stopped = true;
+      });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 5000;
+      while (!stopped && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       await cdp.detach();
+      await page.close();
+      if (!stopped) throw new Error('the extension worker did not stop');
+      // Playwright keeps the old Worker handle; the next worker() call must wait for the restarted one.
+      staleWorker = context.serviceWorkers().find((w) => w.url().startsWith(extensionUrl('')));
     },
     browserPid: () => pid,
     freeze: () => process.kill(pid, 'SIGSTOP'),

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
+import { launch, type Session } from './harness';
+import { visitsOf } from './pages';
+
+// Story: an office pushes its catalog by browser policy and locks the list. The cadre sees every value that
+// came from policy marked as such (配置来源), cannot change the list, and the catalog portal is observed.
+describe('office policy through Chromium\'s managed policy folder', () => {
+  let server: PortalServer;
+  let session: Session;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    session = await launch({
+      grantOrigins: [`http://${PORTAL_HOSTS.zwfw}/*`],
+      policy: {
+        catalog: [
+          {
+            id: 'zwfw',
+            name: '一体化政务服务平台',
+            department: '县政务服务数据管理局',
+            patterns: [`http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`],
+            tags: [{ pathPrefix: '/checkin', tag: 'check-in' }],
+          },
+          { id: 'Bad Id', name: 'dropped', patterns: ['zwfw.sim.gov.cn'] },
+        ],
+        lockPortalList: true,
+        campaign: '2026-q4',
+        reportEndpoint: `https://${PORTAL_HOSTS.collector}/receiver`,
+      },
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows each policy value in 配置来源, marked as from policy, with the list locked', async () => {
+    const settings = await session.openExtensionPage('dashboard.html#settings');
+    const sources = settings.getByTestId('policy-sources');
+    await sources.waitFor();
+    await expect.poll(() => settings.getByTestId('policy-catalog').innerText()).toContain('1');
+    expect(await settings.getByTestId('policy-catalog').innerText()).toContain('来自单位策略');
+    expect(await settings.getByTestId('policy-lock').innerText()).toContain('已锁定');
+    expect(await settings.getByTestId('policy-campaign').innerText()).toContain('2026-q4');
+    expect(await settings.getByTestId('policy-endpoint').innerText()).toContain(`https://${PORTAL_HOSTS.collector}/receiver`);
+    // The malformed catalog entry is ignored and said so, not silently half-applied.
+    expect(await settings.getByTestId('policy-problems').innerText()).toContain('2');
+
+    expect(await settings.getByTestId('list-locked').isVisible()).toBe(true);
+    expect(await settings.getByTestId('portal-source-zwfw').innerText()).toBe('单位配置');
+    expect(await settings.getByTestId('add-portal-form').count()).toBe(0);
+    expect(await settings.getByTestId('portal-remove-zwfw').count()).toBe(0);
+    expect(await settings.getByTestId('portal-rename-zwfw').count()).toBe(0);
+  });
+
+  it('refuses list edits from any extension page while locked', async () => {
+    const page = await session.openExtensionPage('popup.html');
+    const reply = await page.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        type: 'portals.add',
+        payload: { portals: [{ name: 'x', patterns: [{ scheme: 'https', host: 'x.gov.cn' }], source: 'user' }] },
+      }),
+    );
+    expect(reply).toEqual({ ok: false, error: 'locked' });
+  });
+
+  it('observes the catalog portal once its access is granted', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(server.url(PORTAL_HOSTS.zwfw, '/app/form'));
+    await visitsOf(session, 'zwfw', (n) => n === 1);
+  });
+});
