@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Browser tests drive the BUILT extension (never `wxt dev`, which keeps the worker alive and hides its death).
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts'],
+    // `npm run demo` reuses this set-up to drive its one scripted session.
+    include: process.env.BB_DEMO_OUT ? ['scripts/demo-session.e2e.test.ts'] : ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,

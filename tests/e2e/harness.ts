@@ -36,6 +36,8 @@ export interface LaunchOptions {
   /** Extension policy (storage.managed) set through Chromium's managed policy folder. */
   policy?: Record<string, unknown>;
   lang?: string;
+  /** Headed only for `npm run demo` on a machine with a display. */
+  headless?: boolean;
 }
 
 export interface Session {
@@ -98,7 +100,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   if (opts.policy !== undefined) writePolicy(opts.policy);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${EXT_DIR}`,
