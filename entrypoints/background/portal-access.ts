@@ -22,11 +22,12 @@ export function createPortalAccess(deps: PortalAccessDeps) {
   // about:blank and srcdoc frames inherit their creator's origin; Chromium 119+ can follow them there.
   let fallbackSupported = true;
 
-  async function register(matches: string[]) {
+  /** @returns whether the registration had to change (then open tabs have not been reached yet) */
+  async function register(matches: string[]): Promise<boolean> {
     const existing = await deps.scripting.getRegisteredContentScripts({ ids: [OBSERVER_SCRIPT_ID] });
     if (matches.length === 0) {
       if (existing.length) await deps.scripting.unregisterContentScripts({ ids: [OBSERVER_SCRIPT_ID] });
-      return;
+      return false;
     }
     const script = {
       id: OBSERVER_SCRIPT_ID,
@@ -37,17 +38,19 @@ export function createPortalAccess(deps: PortalAccessDeps) {
       persistAcrossSessions: true,
     };
     const [current] = existing;
-    if (current && sameList(current.matches, matches) && current.allFrames && current.js?.[0]?.endsWith(OBSERVER_FILE.slice(1))) return;
+    if (current && sameList(current.matches, matches) && current.allFrames && current.js?.[0]?.endsWith(OBSERVER_FILE.slice(1))) return false;
     const apply = (s: typeof script) =>
       existing.length ? deps.scripting.updateContentScripts([s]) : deps.scripting.registerContentScripts([s]);
     if (fallbackSupported) {
       try {
-        return await apply({ ...script, matchOriginAsFallback: true } as typeof script);
+        await apply({ ...script, matchOriginAsFallback: true } as typeof script);
+        return true;
       } catch {
         fallbackSupported = false; // older Chromium rejects the unknown key; register without it
       }
     }
     await apply(script);
+    return true;
   }
 
   async function injectIntoOpenTabs(matches: string[]) {
@@ -69,8 +72,9 @@ export function createPortalAccess(deps: PortalAccessDeps) {
     async resync(opts: { injectOpenTabs: boolean }): Promise<string[]> {
       const [portals, granted] = await Promise.all([deps.loadPortals(), deps.permissions.getAll()]);
       const matches = observedOrigins(portals, granted.origins ?? []);
-      await register(matches);
-      if (opts.injectOpenTabs) await injectIntoOpenTabs(matches);
+      // A registration that was missing (lost in an abrupt close) also missed the tabs restored at start-up.
+      const changed = await register(matches);
+      if (opts.injectOpenTabs || changed) await injectIntoOpenTabs(matches);
       return matches;
     },
   };
