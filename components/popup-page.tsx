@@ -11,7 +11,12 @@ interface TodayRow {
   portalId: string;
   name: string;
   visits: number;
+  activeMs: number;
+  waitMs: number;
 }
+
+/** Minutes with one decimal: a cadre checking "did that count?" should see the figure move. */
+const minutes = (ms: number) => formatNumber(ms / 60_000, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 /** Today at a glance. Kept light: no chart library here, the popup opens on every click. */
 export function PopupPage() {
@@ -23,7 +28,7 @@ export function PopupPage() {
   useEffect(() => {
     const load = () => rpc<TodayRow[]>('stats.today', {}).then(setToday, () => setToday([]));
     load();
-    const timer = setInterval(load, 2000);
+    const timer = setInterval(load, 1000);
     // activeTab lets us read the current tab's address only because the cadre opened the popup on it.
     browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabUrl(tab?.url ?? null), () => undefined);
     return () => clearInterval(timer);
@@ -57,6 +62,11 @@ export function PopupPage() {
       {state?.paused && <p class="notice" data-testid="paused-notice">{t('popup_paused')}</p>}
       <section>
         <h2>{t('popup_today')}</h2>
+        {today.length > 0 && (
+          <p class="total" data-testid="today-total" data-active-ms={today.reduce((n, r) => n + r.activeMs, 0)}>
+            {t('popup_totalActive', minutes(today.reduce((n, r) => n + r.activeMs, 0)))}
+          </p>
+        )}
         {today.length === 0 ? (
           <p class="empty" data-testid="today-empty">{t('popup_nothingToday')}</p>
         ) : (
@@ -64,14 +74,18 @@ export function PopupPage() {
             <thead>
               <tr>
                 <th>{t('col_portal')}</th>
+                <th>{t('col_activeMinutes')}</th>
+                <th>{t('col_waitSeconds')}</th>
                 <th>{t('col_visits')}</th>
               </tr>
             </thead>
             <tbody>
               {today.map((row) => (
-                <tr key={row.portalId} data-testid={`today-row-${row.portalId}`}>
+                <tr key={row.portalId} data-testid={`today-row-${row.portalId}`} data-active-ms={row.activeMs} data-wait-ms={row.waitMs}>
                   <td>{row.name}</td>
-                  <td>{formatNumber(row.visits)}</td>
+                  <td>{minutes(row.activeMs)}</td>
+                  <td>{formatNumber(Math.round(row.waitMs / 1000))}</td>
+                  <td data-testid="visits">{formatNumber(row.visits)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { PortalListEditor } from './portal-list-editor';
 import { usePortalState } from './portal-state';
 import { PrivacySummary } from './privacy-summary';
 import { rpc } from './rpc';
+import { TimeSettings } from './time-settings';
 
 export function SettingsView() {
   const [state, reload] = usePortalState();
@@ -30,6 +31,10 @@ export function SettingsView() {
         </label>
         <PortalListEditor state={state} reload={reload} />
         {!locked && <AddPortalForm onAdded={reload} />}
+      </section>
+      <section>
+        <h2>{t('settings_time')}</h2>
+        <TimeSettings />
       </section>
       <section>
         <h2>{t('settings_tester')}</h2>

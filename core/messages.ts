@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { portalPatternSchema } from './portal';
+import { activityGapSchema, activitySliceSchema } from './time-accounting';
+import { WAITING_CAP_MS } from './waiting';
 
 /**
  * Every message the background accepts, as zod schemas. Content scripts run next to hostile pages, so the
@@ -8,6 +10,13 @@ import { portalPatternSchema } from './portal';
 export const messageSchemas = {
   /** A portal page (or frame) started observing; which frame it is comes from the sender, not from here. */
   'page.hello': z.strictObject({}),
+  /** The page clock's output since the last message: short slices of counted time and the gaps between. */
+  'page.activity': z.strictObject({
+    slices: z.array(activitySliceSchema).max(30),
+    gaps: z.array(activityGapSchema).max(30),
+  }),
+  /** Waiting of the top-level navigation that loaded this page, measured once after load. */
+  'page.waiting': z.strictObject({ ms: z.number().int().min(0).max(WAITING_CAP_MS) }),
   'portals.state': z.strictObject({}),
   'portals.add': z.strictObject({
     portals: z
@@ -27,6 +36,7 @@ export const messageSchemas = {
   'portals.remove': z.strictObject({ id: z.string() }),
   'portals.syncAccess': z.strictObject({}),
   'tracking.setPaused': z.strictObject({ paused: z.boolean() }),
+  'settings.setIdleThreshold': z.strictObject({ seconds: z.number().int().min(30).max(600) }),
   'settings.completeWelcome': z.strictObject({}),
   'matcher.test': z.strictObject({ url: z.string().max(4096) }),
   'stats.today': z.strictObject({}),
@@ -42,16 +52,10 @@ export const messageEnvelopeSchema = z.strictObject({
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** Which messages only the extension's own pages may send; a portal page sending them is refused. */
-export const PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
-  'portals.state',
-  'portals.add',
-  'portals.rename',
-  'portals.merge',
-  'portals.remove',
-  'portals.syncAccess',
-  'tracking.setPaused',
-  'settings.completeWelcome',
-  'matcher.test',
-  'stats.today',
-]);
+/**
+ * Portal pages may send only the `page.*` messages; everything else is for the extension's own pages. One naming
+ * rule instead of a list, so a new management message can never be forgotten and left open to pages.
+ */
+export const PAGE_ONLY: ReadonlySet<MessageType> = new Set(
+  (Object.keys(messageSchemas) as MessageType[]).filter((type) => !type.startsWith('page.')),
+);

@@ -9,6 +9,8 @@ export const CONFIG_KEYS = {
   userPortals: 'userPortals',
   paused: 'paused',
   welcomeDone: 'welcomeDone',
+  /** Seconds after the last input that still count (DESIGN.md §3: default 120, settable 30–600). */
+  idleThresholdSec: 'idleThresholdSec',
   /** The effective list (policy + cadre), written by the background whenever either changes. */
   portalSnapshot: 'portalSnapshot',
 } as const;
@@ -30,9 +32,12 @@ function parsePortalList(raw: unknown): Portal[] {
   });
 }
 
+export const IDLE_THRESHOLD = { defaultSec: 120, minSec: 30, maxSec: 600 } as const;
+
 export interface LocalConfig {
   userPortals: Portal[];
   paused: boolean;
+  idleThresholdSec: number;
   welcomeDone: boolean;
   portalSnapshot: Portal[];
 }
@@ -47,9 +52,15 @@ export function parseLocalConfig(raw: Record<string, unknown>): LocalConfig {
   return {
     userPortals: parsePortalList(raw[CONFIG_KEYS.userPortals]),
     paused: raw[CONFIG_KEYS.paused] === true,
+    idleThresholdSec: idleThreshold(raw[CONFIG_KEYS.idleThresholdSec]),
     welcomeDone: raw[CONFIG_KEYS.welcomeDone] === true,
     portalSnapshot: parsePortalList(raw[CONFIG_KEYS.portalSnapshot]),
   };
+}
+
+function idleThreshold(raw: unknown): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return IDLE_THRESHOLD.defaultSec;
+  return Math.min(IDLE_THRESHOLD.maxSec, Math.max(IDLE_THRESHOLD.minSec, Math.round(raw)));
 }
 
 export function createLocalConfig(area: KeyValueArea) {
@@ -57,6 +68,7 @@ export function createLocalConfig(area: KeyValueArea) {
     read: async () => parseLocalConfig(await area.get(Object.values(CONFIG_KEYS))),
     setUserPortals: (portals: Portal[]) => area.set({ [CONFIG_KEYS.userPortals]: portals }),
     setPaused: (paused: boolean) => area.set({ [CONFIG_KEYS.paused]: paused }),
+    setIdleThreshold: (seconds: number) => area.set({ [CONFIG_KEYS.idleThresholdSec]: idleThreshold(seconds) }),
     setWelcomeDone: () => area.set({ [CONFIG_KEYS.welcomeDone]: true }),
     setSnapshot: (portals: Portal[]) => area.set({ [CONFIG_KEYS.portalSnapshot]: portals }),
   };

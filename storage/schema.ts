@@ -10,6 +10,27 @@ export interface VisitRow {
   tag?: PageTag;
 }
 
+/** One portal's totals for one local day. Time is kept in milliseconds and rounded only when shown. */
+export interface DailyRow {
+  portalId: string;
+  day: string;
+  activeMs: number;
+  offHoursMs: number;
+  /** Sum of waiting over top-level navigations, each capped at 120 s. */
+  waitMs: number;
+  navigations: number;
+}
+
+/** Why portal-open time was not counted (DESIGN.md §3 gap log); the dashboard turns it into coverage. */
+export interface GapRow {
+  id?: number;
+  portalId: string;
+  day: string;
+  start: number;
+  end: number;
+  reason: 'idle' | 'unfocused' | 'sleep' | 'locked' | 'worker-restart';
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -29,6 +50,11 @@ export const SCHEMA_VERSIONS: readonly {
     version: 1,
     stores: { visits: '++id, portalId, day, [portalId+day]', meta: 'key' },
   },
+  {
+    // Issue 3: daily time totals and the gap log.
+    version: 2,
+    stores: { daily: '[portalId+day], day, portalId', gaps: '++id, day, portalId' },
+  },
 ];
 
 export const DB_NAME = 'burden-barometer';
@@ -36,6 +62,8 @@ export const DB_NAME = 'burden-barometer';
 export class BurdenDb extends Dexie {
   visits!: Table<VisitRow, number>;
   meta!: Table<MetaRow, string>;
+  daily!: Table<DailyRow, [string, string]>;
+  gaps!: Table<GapRow, number>;
 
   constructor(name = DB_NAME, upTo = Infinity) {
     super(name);

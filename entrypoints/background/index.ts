@@ -1,12 +1,18 @@
 import { browser } from 'wxt/browser';
+import { createActivityRepo } from '../../storage/activity-repo';
 import { createLocalConfig } from '../../storage/local-config';
+import { applyRetention } from '../../storage/retention';
 import { openDb } from '../../storage/schema';
 import { createVisitsRepo } from '../../storage/visits-repo';
+import { createActivityService } from './activity-service';
 import { createMessageRouter } from './message-router';
 import { createPortalAccess } from './portal-access';
 import { createPolicyReader } from './policy-reader';
 import { createPortalService } from './portal-service';
+import { registerTodayStats } from './today-stats';
 import { createVisitService } from './visit-service';
+
+const RETENTION_ALARM = 'retention';
 
 // Table of contents only: build adapters, then register every listener synchronously so none is missed
 // when an event is what woke the worker.
@@ -14,6 +20,7 @@ export default defineBackground(() => {
   const db = openDb();
   const config = createLocalConfig(browser.storage.local);
   const visits = createVisitsRepo(db);
+  const activity = createActivityRepo(db);
   const readPolicy = createPolicyReader({ managed: browser.storage.managed, local: browser.storage.local });
   const access = createPortalAccess({
     scripting: browser.scripting,
@@ -21,10 +28,24 @@ export default defineBackground(() => {
     tabs: browser.tabs,
     loadPortals: async () => (await config.read()).portalSnapshot,
   });
-  const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, visits });
+  const reassignRecords = async (from: string, to: string) => {
+    await visits.reassignPortal(from, to);
+    await activity.reassignPortal(from, to);
+  };
+  const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, reassignRecords });
+  const time = createActivityService({
+    config,
+    activity,
+    now: Date.now,
+    tabs: browser.tabs,
+    windows: browser.windows,
+    idle: browser.idle,
+  });
   const router = createMessageRouter(browser.runtime);
   portals.register(router);
+  time.register(router);
   createVisitService({ config, visits, now: Date.now }).register(router);
+  registerTodayStats(router, { config, visits, activity, now: Date.now });
 
   browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
@@ -36,6 +57,13 @@ export default defineBackground(() => {
   void portals.publish({ injectOpenTabs: false });
   browser.permissions.onAdded.addListener(() => portals.publish({ injectOpenTabs: true }));
   browser.permissions.onRemoved.addListener(() => portals.publish({ injectOpenTabs: false }));
+  browser.idle.onStateChanged.addListener((state) => time.onIdleState(state));
+  browser.alarms.onAlarm.addListener(async ({ name }) => {
+    if (name === RETENTION_ALARM) await applyRetention(db, Date.now());
+  });
+  void browser.alarms.get(RETENTION_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void portals.publish({ injectOpenTabs: true });
   });

@@ -4,7 +4,6 @@ import { matchUrl } from '../../core/portal-match';
 import { addPortals, effectivePortals, mergePortals, type PortalEdit, removePortal, renamePortal } from '../../core/portal-list';
 import { missingOrigins, releasableOrigins } from '../../core/script-registration';
 import type { LocalConfigStore } from '../../storage/local-config';
-import type { VisitsRepo } from '../../storage/visits-repo';
 import { HandledError, type MessageRouter } from './message-router';
 import type { PortalAccess } from './portal-access';
 
@@ -13,7 +12,8 @@ export interface PortalServiceDeps {
   readPolicy: () => Promise<ManagedPolicy>;
   access: PortalAccess;
   permissions: Pick<typeof browser.permissions, 'getAll' | 'remove'>;
-  visits: VisitsRepo;
+  /** Moves every record of a merged-away portal onto the portal it joined. */
+  reassignRecords: (from: string, to: string) => Promise<void>;
 }
 
 /** Owns the portal list: edits, the snapshot the observers read, and keeping access in step with the list. */
@@ -93,11 +93,16 @@ export function createPortalService(deps: PortalServiceDeps) {
           const before = await current();
           const edit = mergePortals(before.config.userPortals, from, into, before.policy);
           await applyEdit(edit, before);
-          await deps.visits.reassignPortal(from, into);
+          await deps.reassignRecords(from, into);
         }),
       );
       router.on('portals.syncAccess', () => serial(() => publish({ injectOpenTabs: true })));
-      router.on('tracking.setPaused', ({ paused }) => deps.config.setPaused(paused));
+      router.on('tracking.setPaused', async ({ paused }) => {
+        await deps.config.setPaused(paused);
+        // Observers stop themselves on pause; resuming has to reach the pages that are already open.
+        if (!paused) await serial(() => publish({ injectOpenTabs: true }));
+      });
+      router.on('settings.setIdleThreshold', ({ seconds }) => deps.config.setIdleThreshold(seconds));
       router.on('settings.completeWelcome', () => deps.config.setWelcomeDone());
       router.on('matcher.test', async ({ url }) => {
         const { config, portals } = await current();

@@ -31,13 +31,6 @@ export function createVisitService(deps: VisitServiceDeps) {
         }
         return { tracked: true };
       });
-      router.on('stats.today', async () => {
-        const { portalSnapshot } = await deps.config.read();
-        const visits = await deps.visits.countByPortal(format(deps.now(), 'yyyy-MM-dd'));
-        return portalSnapshot
-          .filter((p) => visits[p.id])
-          .map((p) => ({ portalId: p.id, name: p.name, visits: visits[p.id] ?? 0 }));
-      });
     },
   };
 }

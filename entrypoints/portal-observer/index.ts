@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { matchUrl } from '../../core/portal-match';
 import { CONFIG_KEYS, parseLocalConfig } from '../../storage/local-config';
 import { effectiveUrl } from './effective-url';
+import { startActivityObserver } from './activity-observer';
 import { claimDocument, send } from './observer-lifecycle';
 
 // Registered at run time for granted portal origins only (see background/portal-access.ts). Access is per
@@ -10,8 +11,32 @@ import { claimDocument, send } from './observer-lifecycle';
 export default defineUnlistedScript(async () => {
   const controller = claimDocument();
   if (!controller) return;
-  const config = parseLocalConfig(await browser.storage.local.get([CONFIG_KEYS.portalSnapshot, CONFIG_KEYS.paused]));
+  const config = parseLocalConfig(
+    await browser.storage.local.get([CONFIG_KEYS.portalSnapshot, CONFIG_KEYS.paused, CONFIG_KEYS.idleThresholdSec]),
+  );
   const match = matchUrl(effectiveUrl(window), config.portalSnapshot, { paused: config.paused });
   if (!match.tracked) return;
   await send(controller, { type: 'page.hello', payload: {} });
+  const activity = startActivityObserver({
+    signal: controller.signal,
+    send: (message) => send(controller, message),
+    idleThresholdSec: config.idleThresholdSec,
+    top: window.top === window,
+  });
+  // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
+  const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    const next = parseLocalConfig(
+      Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])),
+    );
+    if (CONFIG_KEYS.idleThresholdSec in changes) activity.setIdleThreshold(next.idleThresholdSec);
+    if (CONFIG_KEYS.paused in changes || CONFIG_KEYS.portalSnapshot in changes) {
+      void browser.storage.local.get([CONFIG_KEYS.portalSnapshot, CONFIG_KEYS.paused]).then((raw) => {
+        const now = parseLocalConfig(raw);
+        if (!matchUrl(effectiveUrl(window), now.portalSnapshot, { paused: now.paused }).tracked) controller.abort();
+      });
+    }
+  };
+  browser.storage.onChanged.addListener(onChange);
+  controller.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChange));
 });

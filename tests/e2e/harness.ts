@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { hostResolverRules } from '../portals/server';
 
-export const EXT_DIR = path.resolve('.output/chrome-mv3');
+// BB_EXT_DIR: a copy of the build, so a rebuild running meanwhile cannot pull the extension from under a test.
+export const EXT_DIR = path.resolve(process.env.BB_EXT_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'burden-barometer-test.json');
@@ -94,6 +95,27 @@ function findBrowserPid(profileDir: string): number {
   throw new Error(`no browser process for ${profileDir}`);
 }
 
+/** `pid` and all its descendants, parents first. */
+function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    out.push(p);
+    (children.get(p) ?? []).forEach(walk);
+  };
+  walk(pid);
+  return out;
+}
+
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const profileDir = opts.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bb-profile-'));
   if (opts.grantOrigins?.length) writeGrants(profileDir, opts.grantOrigins);
@@ -146,16 +168,29 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     extensionId: EXTENSION_ID,
     extensionUrl,
     async openExtensionPage(page) {
-      const tab = await context.newPage();
-      await tab.goto(extensionUrl(page));
-      await tab.waitForSelector('#app > *');
-      return tab;
+      // While the extension reloads (runtime.reload, an update) its pages are blocked for a moment, and a tab
+      // that was blocked stays blocked: try again in a fresh one.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const tab = await context.newPage();
+        try {
+          await tab.goto(extensionUrl(page));
+          await tab.waitForSelector('#app > *');
+          return tab;
+        } catch (error) {
+          await tab.close().catch(() => undefined);
+          if (Date.now() > deadline || !String(error).includes('ERR_BLOCKED_BY_CLIENT')) throw error;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
     },
     worker,
     async stopWorker() {
-      // ServiceWorker.* acts on the storage partition of the page it is attached to, so attach to one of ours.
-      const page = await context.newPage();
-      await page.goto(extensionUrl('office.html'));
+      // ServiceWorker.* acts on the storage partition of the page it is attached to, so attach to one of ours;
+      // reuse an open one, since opening a tab would take the active tab away from the portal under test.
+      const open = context.pages().find((p) => p.url().startsWith(extensionUrl('')));
+      const page = open ?? (await context.newPage());
+      if (!open) await page.goto(extensionUrl('office.html'));
       const cdp = await context.newCDPSession(page);
       let stopped = false;
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -166,14 +201,15 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       const deadline = Date.now() + 5000;
       while (!stopped && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       await cdp.detach();
-      await page.close();
+      if (!open) await page.close();
       if (!stopped) throw new Error('the extension worker did not stop');
       // Playwright keeps the old Worker handle; the next worker() call must wait for the restarted one.
       staleWorker = context.serviceWorkers().find((w) => w.url().startsWith(extensionUrl('')));
     },
     browserPid: () => pid,
-    freeze: () => process.kill(pid, 'SIGSTOP'),
-    thaw: () => process.kill(pid, 'SIGCONT'),
+    // Like a machine going to sleep: every process of this browser stops, renderers included.
+    freeze: () => processTree(pid).forEach((p) => process.kill(p, 'SIGSTOP')),
+    thaw: () => processTree(pid).reverse().forEach((p) => process.kill(p, 'SIGCONT')),
     async kill() {
       process.kill(pid, 'SIGKILL');
       await context.close().catch(() => undefined);

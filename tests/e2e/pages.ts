@@ -22,15 +22,34 @@ export async function grantedOrigins(session: Session): Promise<string[]> {
   return origins.sort();
 }
 
-/** Today's visits per portal, as the popup shows them. */
-export async function todayVisits(session: Session): Promise<Record<string, number>> {
+export interface TodayFigures {
+  visits: number;
+  activeMs: number;
+  waitMs: number;
+}
+
+/** Today per portal, as the popup shows it (the exact milliseconds behind its rounded minutes). */
+export async function today(session: Session): Promise<Record<string, TodayFigures>> {
   const page = await session.openExtensionPage('popup.html');
   await page.waitForSelector('[data-testid="today-table"], [data-testid="today-empty"]');
   const rows = await page.$$eval('[data-testid^="today-row-"]', (trs) =>
-    trs.map((tr) => [tr.getAttribute('data-testid')!.slice('today-row-'.length), Number(tr.querySelectorAll('td')[1]!.textContent!.replace(/\D/g, ''))] as const),
+    trs.map((tr) => [
+      tr.getAttribute('data-testid')!.slice('today-row-'.length),
+      {
+        visits: Number(tr.querySelector('[data-testid="visits"]')!.textContent!.replace(/\D/g, '')),
+        activeMs: Number(tr.getAttribute('data-active-ms')),
+        waitMs: Number(tr.getAttribute('data-wait-ms')),
+      },
+    ] as const),
   );
   await page.close();
   return Object.fromEntries(rows);
+}
+
+/** Today's visits per portal (only portals with a visit). */
+export async function todayVisits(session: Session): Promise<Record<string, number>> {
+  const rows = Object.entries(await today(session)).filter(([, f]) => f.visits > 0);
+  return Object.fromEntries(rows.map(([id, f]) => [id, f.visits]));
 }
 
 export const visitsOf = (session: Session, portalId: string, accept: (n: number) => boolean) =>

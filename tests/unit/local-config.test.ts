@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Portal } from '../../core/portal';
 import { CONFIG_KEYS, createLocalConfig, parseLocalConfig, type LocalConfig } from '../../storage/local-config';
 
-const DEFAULTS: LocalConfig = { userPortals: [], paused: false, welcomeDone: false, portalSnapshot: [] };
+const DEFAULTS: LocalConfig = { userPortals: [], paused: false, idleThresholdSec: 120, welcomeDone: false, portalSnapshot: [] };
 
 const GD: Portal = {
   id: 'gd-zwfw',
@@ -24,7 +24,7 @@ describe('parseLocalConfig', () => {
   it('reads back well-formed values unchanged', () => {
     expect(
       parseLocalConfig({ userPortals: [OA, ALL], paused: true, welcomeDone: true, portalSnapshot: [GD, OA, ALL] }),
-    ).toEqual({ userPortals: [OA, ALL], paused: true, welcomeDone: true, portalSnapshot: [GD, OA, ALL] });
+    ).toEqual({ ...DEFAULTS, userPortals: [OA, ALL], paused: true, welcomeDone: true, portalSnapshot: [GD, OA, ALL] });
   });
 
   it.each<[string, unknown]>([
@@ -84,7 +84,7 @@ describe('createLocalConfig over browser.storage.local', () => {
     await config.setPaused(true);
     await config.setWelcomeDone();
     await config.setSnapshot([GD, OA, ALL]);
-    expect(await config.read()).toEqual({ userPortals: [OA, ALL], paused: true, welcomeDone: true, portalSnapshot: [GD, OA, ALL] });
+    expect(await config.read()).toEqual({ ...DEFAULTS, userPortals: [OA, ALL], paused: true, welcomeDone: true, portalSnapshot: [GD, OA, ALL] });
     // A second store over the same area (another context: the observer, a page) sees the same thing.
     expect(await store().read()).toEqual(await config.read());
   });
@@ -95,7 +95,7 @@ describe('createLocalConfig over browser.storage.local', () => {
     await config.setSnapshot([GD]);
     await config.setPaused(true);
     await config.setPaused(false);
-    expect(await config.read()).toEqual({ userPortals: [OA], paused: false, welcomeDone: false, portalSnapshot: [GD] });
+    expect(await config.read()).toEqual({ ...DEFAULTS, userPortals: [OA], portalSnapshot: [GD] });
     await config.setUserPortals([]);
     expect((await config.read()).portalSnapshot).toEqual([GD]);
   });
@@ -113,12 +113,18 @@ describe('createLocalConfig over browser.storage.local', () => {
       [CONFIG_KEYS.welcomeDone]: true,
       [CONFIG_KEYS.portalSnapshot]: [GD],
     });
-    expect(CONFIG_KEYS).toEqual({ userPortals: 'userPortals', paused: 'paused', welcomeDone: 'welcomeDone', portalSnapshot: 'portalSnapshot' });
+    expect(CONFIG_KEYS).toEqual({
+      userPortals: 'userPortals',
+      paused: 'paused',
+      idleThresholdSec: 'idleThresholdSec',
+      welcomeDone: 'welcomeDone',
+      portalSnapshot: 'portalSnapshot',
+    });
   });
 
   it('a damaged value written by someone else reads as its default, the rest intact', async () => {
     await fakeBrowser.storage.local.set({ userPortals: { broken: true }, paused: 'yes', welcomeDone: true, portalSnapshot: [OA] });
-    expect(await store().read()).toEqual({ userPortals: [], paused: false, welcomeDone: true, portalSnapshot: [OA] });
+    expect(await store().read()).toEqual({ ...DEFAULTS, welcomeDone: true, portalSnapshot: [OA] });
   });
 
   it('setter changes are announced through storage.onChanged (how observers follow the pause switch)', async () => {
@@ -128,5 +134,26 @@ describe('createLocalConfig over browser.storage.local', () => {
     });
     await store().setPaused(true);
     expect(seen).toEqual([{ paused: true }]);
+  });
+});
+
+describe('idle threshold', () => {
+  it.each<[unknown, number]>([
+    [undefined, 120],
+    ['90', 120],
+    [Number.NaN, 120],
+    [10, 30],
+    [30, 30],
+    [45.4, 45],
+    [600, 600],
+    [3600, 600],
+  ])('a stored %j is read as %i seconds (DESIGN.md: 30–600, default 120)', (stored, seconds) => {
+    expect(parseLocalConfig({ idleThresholdSec: stored }).idleThresholdSec).toBe(seconds);
+  });
+
+  it('is clamped when saved too', async () => {
+    const config = createLocalConfig(fakeBrowser.storage.local);
+    await config.setIdleThreshold(5);
+    expect((await config.read()).idleThresholdSec).toBe(30);
   });
 });

@@ -45,8 +45,14 @@ describe('who may send what', () => {
     expect(calls).toEqual([]);
   });
 
-  it('the management list covers every message except page.hello', () => {
-    expect(Object.keys(messageSchemas).filter((type) => !PAGE_ONLY.has(type as MessageType))).toEqual(['page.hello']);
+  it('portal pages may send exactly the page.* messages, and nothing that manages the extension', () => {
+    expect(Object.keys(messageSchemas).filter((type) => !PAGE_ONLY.has(type as MessageType))).toEqual([
+      'page.hello',
+      'page.activity',
+      'page.waiting',
+    ]);
+    expect(PAGE_ONLY.has('portals.add')).toBe(true);
+    expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);
   });
 
   it.each<[string, Sender]>([

@@ -7,6 +7,7 @@ import { BurdenDb, DB_NAME, SCHEMA_VERSIONS } from '../../storage/schema';
  */
 const FROZEN_STORES: Record<number, Record<string, string | null>> = {
   1: { visits: '++id, portalId, day, [portalId+day]', meta: 'key' },
+  2: { daily: '[portalId+day], day, portalId', gaps: '++id, day, portalId' },
 };
 
 type Row = Record<string, unknown>;
@@ -29,6 +30,15 @@ const FIXTURES: Record<number, Record<string, Row[]>> = {
       { key: 'lastReport', value: { week: '2025-W10', portals: ['gd-zwfw'], note: '减负晴雨表' } },
       { key: 'empty', value: null },
     ],
+  },
+  2: {
+    visits: [{ portalId: 'gd-zwfw', day: '2026-11-27', startedAt: 1764201600000 }],
+    meta: [{ key: 'accounting', value: { coverage: {}, pending: [] } }],
+    daily: [
+      { portalId: 'gd-zwfw', day: '2026-11-27', activeMs: 1_234_000, offHoursMs: 0, waitMs: 5_400, navigations: 3 },
+      { portalId: '10-1-2-3', day: '2026-11-28', activeMs: 60_000, offHoursMs: 60_000, waitMs: 0, navigations: 1 },
+    ],
+    gaps: [{ portalId: 'gd-zwfw', day: '2026-11-27', start: 1764201600000, end: 1764201660000, reason: 'idle' }],
   },
 };
 

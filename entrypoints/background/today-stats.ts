@@ -1,0 +1,40 @@
+import { dayKey } from '../../core/day-split';
+import type { ActivityRepo } from '../../storage/activity-repo';
+import type { LocalConfigStore } from '../../storage/local-config';
+import type { VisitsRepo } from '../../storage/visits-repo';
+import type { MessageRouter } from './message-router';
+
+export interface TodayRow {
+  portalId: string;
+  name: string;
+  visits: number;
+  activeMs: number;
+  offHoursMs: number;
+  waitMs: number;
+  navigations: number;
+}
+
+/** Today per portal for the popup: read-only, answered from the daily totals without touching the clock. */
+export function registerTodayStats(router: MessageRouter, deps: { config: LocalConfigStore; visits: VisitsRepo; activity: ActivityRepo; now: () => number }) {
+  router.on('stats.today', async (): Promise<TodayRow[]> => {
+    const day = dayKey(deps.now());
+    const [{ portalSnapshot }, visits, daily] = await Promise.all([deps.config.read(), deps.visits.countByPortal(day), deps.activity.dailyOn(day)]);
+    const names = new Map(portalSnapshot.map((p) => [p.id, p.name]));
+    const ids = new Set([...Object.keys(visits), ...daily.map((d) => d.portalId)]);
+    return [...ids]
+      .map((portalId) => {
+        const d = daily.find((row) => row.portalId === portalId);
+        return {
+          portalId,
+          // A portal removed since keeps its records; its id stands in for the name it no longer has.
+          name: names.get(portalId) ?? portalId,
+          visits: visits[portalId] ?? 0,
+          activeMs: d?.activeMs ?? 0,
+          offHoursMs: d?.offHoursMs ?? 0,
+          waitMs: d?.waitMs ?? 0,
+          navigations: d?.navigations ?? 0,
+        };
+      })
+      .sort((a, b) => b.activeMs - a.activeMs || a.name.localeCompare(b.name));
+  });
+}

@@ -1,0 +1,95 @@
+import { createActivityClock, type ActivityGap, type ActivitySlice } from '../../core/activity-clock';
+import { waitingMs } from '../../core/waiting';
+
+export interface ActivityObserverDeps {
+  signal: AbortSignal;
+  send: (message: unknown) => Promise<unknown>;
+  idleThresholdSec: number;
+  /** The top document measures waiting for its navigation; frames do not. */
+  top: boolean;
+}
+
+// Trusted input of any kind marks the page active. Listeners are passive and capture-phase on window so
+// nothing the page does (stopPropagation, preventDefault) can hide input or be slowed by us.
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input', 'scroll'] as const;
+const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
+
+/**
+ * The page-side clock (core/activity-clock.ts) wired to this document: trusted input, visibility, focus and
+ * playing unmuted media in, slices and gaps out to the background once a second. The background decides
+ * whether the tab was the active one in the focused window and counts each second once per portal.
+ */
+export function startActivityObserver({ signal, send, idleThresholdSec, top }: ActivityObserverDeps) {
+  const slices: ActivitySlice[] = [];
+  const gaps: ActivityGap[] = [];
+  const clock = createActivityClock({
+    now: Date.now,
+    idleThresholdMs: idleThresholdSec * 1000,
+    onSlice: (s) => slices.push(s),
+    onGap: (g) => gaps.push(g),
+  });
+  const options = { capture: true, passive: true, signal } as const;
+
+  let lastPointerMove = 0;
+  const onInput = (event: Event) => {
+    if (!event.isTrusted) return; // a page cannot make us count time by dispatching fake events
+    if (event.type === 'pointermove') {
+      // Mouse movement fires at frame rate; once a second is all the clock needs.
+      if (event.timeStamp - lastPointerMove < 1000) return;
+      lastPointerMove = event.timeStamp;
+    }
+    clock.input();
+  };
+  for (const type of INPUT_EVENTS) addEventListener(type, onInput, options);
+
+  const mediaPlaying = () =>
+    Array.from(document.querySelectorAll('audio, video')).some((m) => {
+      const media = m as HTMLMediaElement;
+      return !media.paused && !media.ended && !media.muted && media.volume > 0 && media.readyState > 2;
+    });
+  // Media events do not bubble, but they do pass through the capture phase on document.
+  for (const type of MEDIA_EVENTS) document.addEventListener(type, () => clock.mediaPlaying(mediaPlaying()), options);
+
+  const onFocusChange = () => {
+    clock.visibility(document.visibilityState === 'visible');
+    clock.focus(document.hasFocus());
+  };
+  document.addEventListener('visibilitychange', onFocusChange, options);
+  addEventListener('focus', onFocusChange, options);
+  addEventListener('blur', onFocusChange, options);
+  onFocusChange();
+
+  const flushToBackground = () => {
+    if (!slices.length && !gaps.length) return;
+    void send({ type: 'page.activity', payload: { slices: slices.splice(0, 30), gaps: gaps.splice(0, 30) } });
+  };
+  const timer = setInterval(() => {
+    // Focus can move without an event reaching this frame (another frame, another window): re-read each tick.
+    onFocusChange();
+    clock.mediaPlaying(mediaPlaying());
+    clock.tick();
+    flushToBackground();
+  }, 1000);
+
+  const onHide = () => {
+    onFocusChange();
+    clock.flush();
+    flushToBackground();
+  };
+  addEventListener('pagehide', onHide, options);
+  signal.addEventListener('abort', () => clearInterval(timer));
+
+  if (top) reportWaiting(signal, send);
+  return { setIdleThreshold: (sec: number) => clock.setIdleThreshold(sec * 1000) };
+}
+
+function reportWaiting(signal: AbortSignal, send: (message: unknown) => Promise<unknown>) {
+  const measure = () => {
+    const [nav] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & { activationStart?: number })[];
+    const ms = nav && waitingMs({ startTime: nav.startTime, activationStart: nav.activationStart, loadEventEnd: nav.loadEventEnd });
+    if (ms !== null && ms !== undefined) void send({ type: 'page.waiting', payload: { ms: Math.round(ms) } });
+  };
+  // loadEventEnd is only set once the load handlers have returned, so measure on the next task.
+  if (document.readyState === 'complete') setTimeout(measure, 0);
+  else addEventListener('load', () => setTimeout(measure, 0), { once: true, signal });
+}
