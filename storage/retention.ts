@@ -2,7 +2,7 @@ import { format, subDays, subMonths } from 'date-fns';
 import type { BurdenDb } from './schema';
 
 /** DESIGN.md §3: daily aggregates 13 months; gap log and per-event records 90 days. */
-export const RETENTION = { dailyMonths: 13, gapDays: 90, visitDays: 90 } as const;
+export const RETENTION = { dailyMonths: 13, gapDays: 90, visitDays: 90, fingerprintDays: 90 } as const;
 
 /** Deletes what has outlived its retention; returns how many rows went, per table. */
 export async function applyRetention(db: BurdenDb, now: number) {
@@ -14,5 +14,6 @@ export async function applyRetention(db: BurdenDb, now: number) {
     daily: await db.daily.where('day').below(dailyBefore).delete(),
     gaps: await db.gaps.where('day').below(gapsBefore).delete(),
     visits: await db.visits.where('day').below(visitsBefore).delete(),
+    entries: await db.entries.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
   };
 }

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { declareVersions, type SchemaVersion } from './schema-versions';
 import type { PageTag } from '../core/portal';
 
 export interface VisitRow {
@@ -31,6 +32,32 @@ export interface GapRow {
   reason: 'idle' | 'unfocused' | 'sleep' | 'locked' | 'worker-restart';
 }
 
+/**
+ * One committed entry (DESIGN.md §3). Everything that came from the page is a keyed fingerprint, a category or
+ * a number: never the value, the field's name or label, or the form's path.
+ */
+export interface EntryRow {
+  id?: number;
+  portalId: string;
+  day: string;
+  at: number;
+  /** Which key made the fingerprints, so a rotated key's entries can still be matched during the overlap. */
+  keyId: string;
+  valueFp: string;
+  formFp: string;
+  fieldFp: string;
+  category: 'name' | 'id-number' | 'phone' | 'address' | 'date' | 'number' | 'long-text' | 'other';
+  length: number;
+  method: 'typed' | 'pasted' | 'autofilled';
+  typingMs: number;
+  /** Identifies the page visit (tab, frame and load), to tell re-entry within one visit from a repeat. */
+  visitKey: string;
+  kind: 'none' | 'same-field' | 'cross-portal';
+  otherPortal?: string;
+  retypedChars: number;
+  repeatTypingMs: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -41,11 +68,7 @@ export interface MetaRow {
  * is a new entry with a pure `upgrade` row transform, tested on a fixture of the version before
  * (tests/unit/storage-migrations.test.ts).
  */
-export const SCHEMA_VERSIONS: readonly {
-  version: number;
-  stores: Record<string, string | null>;
-  upgrade?: Record<string, (row: Record<string, unknown>) => Record<string, unknown>>;
-}[] = [
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: { visits: '++id, portalId, day, [portalId+day]', meta: 'key' },
@@ -54,6 +77,11 @@ export const SCHEMA_VERSIONS: readonly {
     // Issue 3: daily time totals and the gap log.
     version: 2,
     stores: { daily: '[portalId+day], day, portalId', gaps: '++id, day, portalId' },
+  },
+  {
+    // Issue 5: committed entries, as fingerprints only.
+    version: 3,
+    stores: { entries: '++id, valueFp, day, portalId, [portalId+day]' },
   },
 ];
 
@@ -64,22 +92,11 @@ export class BurdenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   daily!: Table<DailyRow, [string, string]>;
   gaps!: Table<GapRow, number>;
+  entries!: Table<EntryRow, number>;
 
   constructor(name = DB_NAME, upTo = Infinity) {
     super(name);
-    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= upTo)) {
-      const declared = this.version(v.version).stores(v.stores);
-      const upgrade = v.upgrade;
-      if (upgrade) {
-        declared.upgrade(async (tx) => {
-          for (const [table, transform] of Object.entries(upgrade)) {
-            await tx.table(table).toCollection().modify((row: Record<string, unknown>) => {
-              Object.assign(row, transform(row));
-            });
-          }
-        });
-      }
-    }
+    declareVersions(this, SCHEMA_VERSIONS, upTo);
   }
 }
 

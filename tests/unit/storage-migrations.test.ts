@@ -8,6 +8,7 @@ import { BurdenDb, DB_NAME, SCHEMA_VERSIONS } from '../../storage/schema';
 const FROZEN_STORES: Record<number, Record<string, string | null>> = {
   1: { visits: '++id, portalId, day, [portalId+day]', meta: 'key' },
   2: { daily: '[portalId+day], day, portalId', gaps: '++id, day, portalId' },
+  3: { entries: '++id, valueFp, day, portalId, [portalId+day]' },
 };
 
 type Row = Record<string, unknown>;
@@ -39,6 +40,32 @@ const FIXTURES: Record<number, Record<string, Row[]>> = {
       { portalId: '10-1-2-3', day: '2026-11-28', activeMs: 60_000, offHoursMs: 60_000, waitMs: 0, navigations: 1 },
     ],
     gaps: [{ portalId: 'gd-zwfw', day: '2026-11-27', start: 1764201600000, end: 1764201660000, reason: 'idle' }],
+  },
+  3: {
+    visits: [{ portalId: 'gd-zwfw', day: '2026-11-28', startedAt: 1764288000000 }],
+    meta: [{ key: 'accounting', value: { coverage: {}, pending: [] } }],
+    daily: [{ portalId: 'gd-zwfw', day: '2026-11-28', activeMs: 60_000, offHoursMs: 0, waitMs: 900, navigations: 1 }],
+    gaps: [],
+    entries: [
+      {
+        portalId: 'gd-zwfw',
+        day: '2026-11-28',
+        at: 1764288000000,
+        keyId: 'k1',
+        valueFp: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        formFp: 'BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB',
+        fieldFp: 'CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC',
+        category: 'id-number',
+        length: 18,
+        method: 'typed',
+        typingMs: 5200,
+        visitKey: '12:0:1764287990000',
+        kind: 'cross-portal',
+        otherPortal: '10-1-2-3',
+        retypedChars: 18,
+        repeatTypingMs: 5200,
+      },
+    ],
   },
 };
 
