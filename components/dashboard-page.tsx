@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { EntriesView } from './entries-view';
 import { t } from './i18n';
 import { SettingsView } from './settings-view';
 
@@ -33,6 +34,8 @@ export function DashboardPage() {
         <h1 data-testid="view-title">{t(`nav_${view}`)}</h1>
         {view === 'settings' ? (
           <SettingsView />
+        ) : view === 'entries' ? (
+          <EntriesView />
         ) : (
           <p class="empty" data-testid={`view-empty-${view}`}>
             {t(`view_${view}_empty`)}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { portalPatternSchema } from './portal';
+import { ENTRY_CATEGORIES } from './report-schema';
 import { activityGapSchema, activitySliceSchema } from './time-accounting';
 import { WAITING_CAP_MS } from './waiting';
 
@@ -17,6 +18,19 @@ export const messageSchemas = {
   }),
   /** Waiting of the top-level navigation that loaded this page, measured once after load. */
   'page.waiting': z.strictObject({ ms: z.number().int().min(0).max(WAITING_CAP_MS) }),
+  /**
+   * A committed entry. `input` is the normalised value, bounded to 64 KB plus its length; the worker
+   * fingerprints it, `field` and `form` with the install key and keeps only the fingerprints.
+   */
+  'page.entry': z.strictObject({
+    input: z.string().min(1).max(70_000),
+    length: z.number().int().min(0).max(1e9),
+    field: z.string().max(200),
+    form: z.string().max(2048),
+    category: z.enum(ENTRY_CATEGORIES),
+    method: z.enum(['typed', 'pasted', 'autofilled']),
+    typingMs: z.number().int().min(0).max(24 * 3600 * 1000),
+  }),
   'portals.state': z.strictObject({}),
   'portals.add': z.strictObject({
     portals: z
@@ -40,6 +54,7 @@ export const messageSchemas = {
   'settings.completeWelcome': z.strictObject({}),
   'matcher.test': z.strictObject({ url: z.string().max(4096) }),
   'stats.today': z.strictObject({}),
+  'stats.entries': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;

@@ -1,12 +1,10 @@
 import type { browser } from 'wxt/browser';
 import { dayKey } from '../../core/day-split';
-import { matchUrl } from '../../core/portal-match';
 import { createTimeAccounting, type IdleState, restoreAccountingState, type TimeAccounting } from '../../core/time-accounting';
 import type { ActivityRepo } from '../../storage/activity-repo';
 import type { LocalConfigStore } from '../../storage/local-config';
 import type { MessageRouter } from './message-router';
-
-type MessageSender = Browser.runtime.MessageSender;
+import { createSerialQueue, portalOfSender } from './sender-portal';
 
 export interface ActivityServiceDeps {
   config: LocalConfigStore;
@@ -28,12 +26,7 @@ export function createActivityService(deps: ActivityServiceDeps) {
     (accounting ??= deps.activity.loadState().then((stored) =>
       createTimeAccounting({ now: deps.now, state: stored === undefined ? undefined : restoreAccountingState(stored) }),
     ));
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = createSerialQueue();
 
   /**
    * Whether `windowId` has the focus now. Asked at receipt rather than tracked from windows.onFocusChanged:
@@ -45,13 +38,6 @@ export function createActivityService(deps: ActivityServiceDeps) {
     return !!last?.focused && last.id === windowId;
   }
 
-  async function portalOf(sender: MessageSender): Promise<string | null> {
-    const { portalSnapshot, paused } = await deps.config.read();
-    const url = sender.frameId === 0 ? sender.url : (sender.tab?.url ?? sender.url);
-    const match = matchUrl(url ?? '', portalSnapshot, { paused });
-    return match.tracked ? match.portalId : null;
-  }
-
   return {
     async onIdleState(state: IdleState) {
       await serial(async () => (await load()).noteIdleState(state));
@@ -59,7 +45,7 @@ export function createActivityService(deps: ActivityServiceDeps) {
     register(router: MessageRouter) {
       router.on('page.activity', (payload, sender) =>
         serial(async () => {
-          const portalId = await portalOf(sender);
+          const portalId = await portalOfSender(deps.config, sender);
           const tabId = sender.tab?.id;
           if (!portalId || tabId === undefined) return { counted: 0 };
           const { idleThresholdSec } = await deps.config.read();
@@ -83,7 +69,7 @@ export function createActivityService(deps: ActivityServiceDeps) {
       router.on('page.waiting', async ({ ms }, sender) => {
         // Only the top document's own navigation is a wait; frames load inside it.
         if (sender.frameId !== 0) return;
-        const portalId = await portalOf(sender);
+        const portalId = await portalOfSender(deps.config, sender);
         if (portalId) await deps.activity.addWaiting(portalId, dayKey(deps.now()), ms);
       });
     },

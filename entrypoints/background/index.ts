@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { createActivityRepo } from '../../storage/activity-repo';
+import { createEntriesRepo } from '../../storage/entries-repo';
+import { createKeyStore } from '../../storage/key-store';
 import { createLocalConfig } from '../../storage/local-config';
 import { applyRetention } from '../../storage/retention';
 import { openDb } from '../../storage/schema';
 import { createVisitsRepo } from '../../storage/visits-repo';
 import { createActivityService } from './activity-service';
+import { createEntryService } from './entry-service';
+import { registerEntryStats } from './entry-stats';
 import { createMessageRouter } from './message-router';
 import { createPortalAccess } from './portal-access';
 import { createPolicyReader } from './policy-reader';
@@ -21,6 +25,8 @@ export default defineBackground(() => {
   const config = createLocalConfig(browser.storage.local);
   const visits = createVisitsRepo(db);
   const activity = createActivityRepo(db);
+  const entries = createEntriesRepo(db);
+  const keys = createKeyStore(db, crypto.subtle, Date.now, () => crypto.randomUUID());
   const readPolicy = createPolicyReader({ managed: browser.storage.managed, local: browser.storage.local });
   const access = createPortalAccess({
     scripting: browser.scripting,
@@ -31,6 +37,7 @@ export default defineBackground(() => {
   const reassignRecords = async (from: string, to: string) => {
     await visits.reassignPortal(from, to);
     await activity.reassignPortal(from, to);
+    await entries.reassignPortal(from, to);
   };
   const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, reassignRecords });
   const time = createActivityService({
@@ -46,6 +53,8 @@ export default defineBackground(() => {
   time.register(router);
   createVisitService({ config, visits, now: Date.now }).register(router);
   registerTodayStats(router, { config, visits, activity, now: Date.now });
+  createEntryService({ config, entries, keys, subtle: crypto.subtle, now: Date.now }).register(router);
+  registerEntryStats(router, { config, entries });
 
   browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {

@@ -6,6 +6,7 @@ import { missingOrigins, releasableOrigins } from '../../core/script-registratio
 import type { LocalConfigStore } from '../../storage/local-config';
 import { HandledError, type MessageRouter } from './message-router';
 import type { PortalAccess } from './portal-access';
+import { createSerialQueue } from './sender-portal';
 
 export interface PortalServiceDeps {
   config: LocalConfigStore;
@@ -19,12 +20,7 @@ export interface PortalServiceDeps {
 /** Owns the portal list: edits, the snapshot the observers read, and keeping access in step with the list. */
 export function createPortalService(deps: PortalServiceDeps) {
   // Edits are read-modify-write on storage.local; a queue keeps two quick clicks from losing one.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = createSerialQueue();
 
   async function current() {
     const [config, policy] = await Promise.all([deps.config.read(), deps.readPolicy()]);

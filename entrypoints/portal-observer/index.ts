@@ -3,6 +3,7 @@ import { matchUrl } from '../../core/portal-match';
 import { CONFIG_KEYS, parseLocalConfig } from '../../storage/local-config';
 import { effectiveUrl } from './effective-url';
 import { startActivityObserver } from './activity-observer';
+import { startEntryObserver } from './entry-observer';
 import { claimDocument, send } from './observer-lifecycle';
 
 // Registered at run time for granted portal origins only (see background/portal-access.ts). Access is per
@@ -23,6 +24,7 @@ export default defineUnlistedScript(async () => {
     idleThresholdSec: config.idleThresholdSec,
     top: window.top === window,
   });
+  startEntryObserver({ signal: controller.signal, send: (message) => send(controller, message) });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;

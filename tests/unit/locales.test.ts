@@ -1,3 +1,4 @@
+import { ENTRY_CATEGORIES } from '../../core/report-schema';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'matcher_why_${}': MATCH_MISSES.map((c) => `matcher_why_${key(c)}`),
   'policy_problem_${}': POLICY_PROBLEMS.map((c) => `policy_problem_${key(c)}`),
   'source_${}': PORTAL_SOURCES.map((s) => `source_${s}`),
+  'category_${}': ENTRY_CATEGORIES.map((c) => `category_${key(c)}`),
   // Built as `error_${e.message}` (then translated with t(error)): edit refusals, router replies, grant refusals.
   'error_${}': [...EDIT_ERRORS, ...OTHER_ERRORS].map((c) => `error_${key(c)}`),
 };

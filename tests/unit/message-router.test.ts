@@ -50,6 +50,7 @@ describe('who may send what', () => {
       'page.hello',
       'page.activity',
       'page.waiting',
+      'page.entry',
     ]);
     expect(PAGE_ONLY.has('portals.add')).toBe(true);
     expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);

@@ -1,0 +1,106 @@
+import { format, subDays } from 'date-fns';
+import { useEffect, useState } from 'preact/hooks';
+import type { EntrySummary } from '../core/entry-summary';
+import { formatNumber, t } from './i18n';
+import { rpc } from './rpc';
+
+const RANGES = [1, 7, 30, 90] as const;
+type Summary = EntrySummary & { names: Record<string, string> };
+
+const minutes = (ms: number) => formatNumber(ms / 60_000, { maximumFractionDigits: 1 });
+
+/** 重复填报: how often values were typed again, by field category and by portal pair. Never a value. */
+export function EntriesView() {
+  const [days, setDays] = useState<(typeof RANGES)[number]>(7);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  useEffect(() => {
+    const now = new Date();
+    const load = () =>
+      rpc<Summary>('stats.entries', { fromDay: format(subDays(now, days - 1), 'yyyy-MM-dd'), toDay: format(now, 'yyyy-MM-dd') }).then(setSummary);
+    void load();
+    const timer = setInterval(load, 3000);
+    return () => clearInterval(timer);
+  }, [days]);
+  const name = (id: string) => summary?.names[id] ?? id;
+
+  return (
+    <div data-testid="entries-view">
+      <label>
+        {t('entries_range')}{' '}
+        <select data-testid="entries-range" value={days} onChange={(e) => setDays(Number(e.currentTarget.value) as (typeof RANGES)[number])}>
+          {RANGES.map((d) => (
+            <option key={d} value={d}>
+              {t('entries_lastDays', d)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {summary && (
+        <>
+          <p class="lead" data-testid="entries-totals" data-entries={summary.totals.entries} data-same-field={summary.totals.sameFieldRepeats} data-cross-portal={summary.totals.crossPortalRepeats} data-retyped-chars={summary.totals.retypedChars}>
+            {t('entries_totals', [
+              formatNumber(summary.totals.entries),
+              formatNumber(summary.totals.sameFieldRepeats),
+              formatNumber(summary.totals.crossPortalRepeats),
+              formatNumber(summary.totals.retypedChars),
+              minutes(summary.totals.repeatTypingMs),
+            ])}
+          </p>
+          <p class="hint">{t('entries_explain')}</p>
+          <h2>{t('entries_byCategory')}</h2>
+          <table data-testid="entries-categories">
+            <thead>
+              <tr>
+                <th>{t('entries_col_category')}</th>
+                <th>{t('entries_col_entries')}</th>
+                <th>{t('entries_col_sameField')}</th>
+                <th>{t('entries_col_crossPortal')}</th>
+                <th>{t('entries_col_retypedChars')}</th>
+                <th>{t('entries_col_minutes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.categories.map((c) => (
+                <tr key={c.category} data-testid={`entries-category-${c.category}`} data-same-field={c.sameFieldRepeats} data-cross-portal={c.crossPortalRepeats}>
+                  <td>{t(`category_${c.category}`)}</td>
+                  <td>{formatNumber(c.entries)}</td>
+                  <td>{formatNumber(c.sameFieldRepeats)}</td>
+                  <td>{formatNumber(c.crossPortalRepeats)}</td>
+                  <td>{formatNumber(c.retypedChars)}</td>
+                  <td>{minutes(c.repeatTypingMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t('entries_byPair')}</h2>
+          {summary.pairs.length === 0 ? (
+            <p class="empty">{t('entries_noPairs')}</p>
+          ) : (
+            <table data-testid="entries-pairs">
+              <thead>
+                <tr>
+                  <th>{t('entries_col_pair')}</th>
+                  <th>{t('entries_col_crossPortal')}</th>
+                  <th>{t('entries_col_retypedChars')}</th>
+                  <th>{t('entries_col_minutes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.pairs.map((p) => (
+                  <tr key={`${p.a}|${p.b}`} data-testid={`entries-pair-${p.a}--${p.b}`} data-cross-portal={p.crossPortalRepeats}>
+                    <td>
+                      {name(p.a)} ↔ {name(p.b)}
+                    </td>
+                    <td>{formatNumber(p.crossPortalRepeats)}</td>
+                    <td>{formatNumber(p.retypedChars)}</td>
+                    <td>{minutes(p.repeatTypingMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

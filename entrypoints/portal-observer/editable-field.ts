@@ -1,0 +1,68 @@
+/**
+ * What the entry observer needs to know about an editable element, read without changing anything the page
+ * can see. Covers inputs and textareas (also inside open shadow roots, found through composedPath), elements
+ * with contenteditable, and whole documents in designMode (frame editors).
+ */
+export type EditableKind = 'input' | 'textarea' | 'contenteditable';
+
+export interface EditableField {
+  el: HTMLElement;
+  kind: EditableKind;
+  type: string;
+}
+
+export function editableFrom(event: Event): EditableField | null {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return null;
+  if (target instanceof HTMLInputElement) return { el: target, kind: 'input', type: (target.type || 'text').toLowerCase() };
+  if (target instanceof HTMLTextAreaElement) return { el: target, kind: 'textarea', type: 'textarea' };
+  if (target.isContentEditable) {
+    // The editing host, so one rich-text editor is one field however many paragraphs it has.
+    let host: HTMLElement = target;
+    while (host.parentElement?.isContentEditable) host = host.parentElement;
+    return { el: host, kind: 'contenteditable', type: 'contenteditable' };
+  }
+  if (target.ownerDocument.designMode === 'on') return { el: target.ownerDocument.body, kind: 'contenteditable', type: 'contenteditable' };
+  return null;
+}
+
+/** The current value; textContent rather than innerText for editors, which would force a layout. */
+export function valueOf(field: EditableField): string {
+  if (field.kind === 'contenteditable') return field.el.textContent ?? '';
+  return (field.el as HTMLInputElement | HTMLTextAreaElement).value;
+}
+
+/** The field's describing texts, used here in the page to pick a category; none of them leaves the page. */
+export function describe(field: EditableField) {
+  const el = field.el;
+  const labelled = 'labels' in el ? (el as HTMLInputElement).labels?.[0]?.textContent : undefined;
+  const ariaLabel = el.getAttribute('aria-label') ?? undefined;
+  const nearby = labelled ?? ariaLabel ?? el.closest('.row, .layui-form-item, .el-form-item, tr, label')?.textContent ?? undefined;
+  return {
+    label: nearby?.trim().slice(0, 100),
+    name: el.getAttribute('name') ?? undefined,
+    id: el.id || undefined,
+    placeholder: el.getAttribute('placeholder') ?? undefined,
+    autocomplete: el.getAttribute('autocomplete') ?? undefined,
+    type: field.type,
+    inputMode: el.getAttribute('inputmode') ?? undefined,
+    multiline: field.kind !== 'input',
+  };
+}
+
+/** A key for "the same field" across visits: its name or id, else its label; hashed before it is kept. */
+export function fieldKey(field: EditableField, described: ReturnType<typeof describe>): string {
+  return (described.name || described.id || described.label || described.placeholder || field.type).slice(0, 200);
+}
+
+/**
+ * A login form's fields are never entries (DESIGN.md §3). A login form asks for a secret and little else; a long
+ * application form that happens to set a password (registration, account opening) is still data entry.
+ */
+export function inLoginForm(field: EditableField): boolean {
+  const scope = (field.el as HTMLInputElement).form ?? field.el.closest('form, .layui-form, .el-form') ?? field.el.ownerDocument;
+  const secret = scope.querySelector('input[type="password"], input[autocomplete="one-time-code"]');
+  if (!secret) return false;
+  const others = scope.querySelectorAll('input:not([type]), input[type="text"], input[type="tel"], input[type="email"], input[type="number"], textarea');
+  return others.length <= 3;
+}

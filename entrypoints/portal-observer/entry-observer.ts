@@ -1,0 +1,128 @@
+import { classifyField } from '../../core/entry-category';
+import { shouldCapture } from '../../core/entry-exclusion';
+import { isTrivial, normaliseValue } from '../../core/entry-normalise';
+import { pathTemplate } from '../../core/entry-path-template';
+import { describe, type EditableField, editableFrom, fieldKey, inLoginForm, valueOf } from './editable-field';
+
+type Method = 'typed' | 'pasted' | 'autofilled';
+
+interface Pending {
+  field: EditableField;
+  startValue: string;
+  method: Method | null;
+  firstInputAt: number | null;
+  lastInputAt: number;
+  composing: boolean;
+}
+
+export interface EntryObserverDeps {
+  signal: AbortSignal;
+  send: (message: unknown) => Promise<unknown>;
+  sensitiveKeys?: readonly string[];
+}
+
+const rank: Record<Method, number> = { typed: 0, autofilled: 1, pasted: 2 };
+
+/**
+ * Commits of editable fields (DESIGN.md §3 "Entry"): a value counts only if trusted user input changed it, and
+ * is read once, when the field is left (focusout is composed, so shadow-root inputs reach us; change is not),
+ * on Enter, or when the page goes away. The value is normalised and bounded here; the worker fingerprints it
+ * and keeps only the fingerprint. Listeners are passive and capture-phase: the page sees nothing of us.
+ */
+export function startEntryObserver({ signal, send, sensitiveKeys }: EntryObserverDeps) {
+  const pending = new Map<HTMLElement, Pending>();
+  const options = { capture: true, passive: true, signal } as const;
+
+  const track = (field: EditableField): Pending => {
+    let p = pending.get(field.el);
+    if (!p) {
+      p = { field, startValue: valueOf(field), method: null, firstInputAt: null, lastInputAt: 0, composing: false };
+      pending.set(field.el, p);
+    }
+    return p;
+  };
+
+  const commit = (el: HTMLElement) => {
+    const p = pending.get(el);
+    if (!p || p.composing) return;
+    pending.delete(el);
+    if (!p.method) return; // no trusted input: a value set by script is not the cadre's work
+    const raw = valueOf(p.field);
+    if (raw === p.startValue) return;
+    const described = describe(p.field);
+    const key = fieldKey(p.field, described);
+    const decision = shouldCapture({ ...described, sensitiveKeys, isLoginForm: inLoginForm(p.field) });
+    if (!decision.capture) return;
+    const normalised = normaliseValue(raw);
+    if (isTrivial(normalised.value)) return;
+    void send({
+      type: 'page.entry',
+      payload: {
+        input: normalised.fingerprintInput,
+        length: normalised.length,
+        field: key,
+        form: pathTemplate(location.pathname),
+        category: classifyField(described, normalised.value),
+        method: p.method,
+        typingMs: p.firstInputAt === null ? 0 : Math.max(0, Math.round(p.lastInputAt - p.firstInputAt)),
+      },
+    });
+  };
+
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const field = editableFrom(event);
+      if (field) track(field);
+    },
+    options,
+  );
+  document.addEventListener(
+    'input',
+    (event) => {
+      if (!event.isTrusted) return;
+      const field = editableFrom(event);
+      if (!field) return;
+      const p = track(field);
+      const inputType = (event as InputEvent).inputType ?? '';
+      const method: Method = /^insertFrom(Paste|Drop)/.test(inputType)
+        ? 'pasted'
+        : inputType === 'insertReplacementText' || (!inputType && field.el.matches(':autofill'))
+          ? 'autofilled'
+          : 'typed';
+      if (!p.method || rank[method] > rank[p.method]) p.method = method;
+      const now = event.timeStamp;
+      p.firstInputAt ??= now;
+      p.lastInputAt = now;
+    },
+    options,
+  );
+  document.addEventListener('compositionstart', (event) => {
+    const field = editableFrom(event);
+    if (field) track(field).composing = true;
+  }, options);
+  document.addEventListener('compositionend', (event) => {
+    const field = editableFrom(event);
+    if (field) track(field).composing = false;
+  }, options);
+  document.addEventListener(
+    'focusout',
+    (event) => {
+      const field = editableFrom(event);
+      if (field) commit(field.el);
+    },
+    options,
+  );
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || event.key !== 'Enter' || event.isComposing) return;
+      const field = editableFrom(event);
+      if (field?.kind === 'input') commit(field.el);
+    },
+    options,
+  );
+  // A designMode document is left by leaving its frame; everything open is committed when the page goes away.
+  addEventListener('blur', () => [...pending.keys()].forEach(commit), options);
+  addEventListener('pagehide', () => [...pending.keys()].forEach(commit), options);
+}

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
+import { dumpExtensionStorage, eventually, launch, type Session } from './harness';
+import { addPortalInSettings } from './pages';
+
+// Story: a cadre gives the same applicant's details to several systems — typed in one, pasted in another, a
+// narrative in a frame editor, a controlled input, an input in a shadow root. The dashboard shows the repeats;
+// nothing the cadre typed is kept anywhere.
+const NAME = '欧阳春梅';
+const ID_NUMBER = '11010519491231002X'; // valid GB 11643 check digit
+const PHONE = '13912345678';
+const COMPANY = '青山镇人民政府综合办公室';
+const NARRATIVE = '申请人家住青山镇溪口村三组，因病致贫，现申请临时救助，请审核。';
+const CANARIES = [NAME, ID_NUMBER, PHONE, COMPANY, NARRATIVE];
+
+const ZWFW = 'zwfw-sim-gov-cn';
+const LAYUI = 'layui-sim-gov-cn';
+const SPA = 'spa-sim-gov-cn';
+
+let server: PortalServer;
+let session: Session;
+
+beforeAll(async () => {
+  server = await startPortalServer();
+  session = await launch({
+    grantOrigins: [PORTAL_HOSTS.zwfw, PORTAL_HOSTS.layui, PORTAL_HOSTS.spa, PORTAL_HOSTS.frames].map((h) => `http://${h}/*`),
+  });
+  for (const [host, name] of [
+    [PORTAL_HOSTS.zwfw, '政务服务网'],
+    [PORTAL_HOSTS.layui, '报表系统'],
+    [PORTAL_HOSTS.spa, '申报系统'],
+    [PORTAL_HOSTS.frames, '公文系统'],
+  ] as const) {
+    (await addPortalInSettings(session, `http://${host}:${server.httpPort}`, name)).close();
+  }
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function typeInto(page: Page | Frame, testid: string, value: string) {
+  await page.getByTestId(testid).click();
+  await page.getByTestId(testid).pressSequentially(value, { delay: 20 });
+  await page.locator('body').click({ position: { x: 1, y: 1 } }); // leave the field: that is the commit
+}
+
+/** Copies `value` the way a cadre would (select, Ctrl+C) on another page, then pastes it with Ctrl+V. */
+async function pasteInto(page: Page, testid: string, value: string) {
+  const source = await session.context.newPage();
+  await source.setContent('<textarea id="src"></textarea>');
+  await source.locator('#src').fill(value);
+  await source.locator('#src').selectText();
+  await source.keyboard.press('Control+C');
+  await source.close();
+  await page.bringToFront();
+  await page.getByTestId(testid).click();
+  await page.keyboard.press('Control+V');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+}
+
+async function entriesSummary() {
+  const page = await session.openExtensionPage('dashboard.html#entries');
+  const totals = page.getByTestId('entries-totals');
+  await totals.waitFor();
+  const read = async () => ({
+    entries: Number(await totals.getAttribute('data-entries')),
+    sameField: Number(await totals.getAttribute('data-same-field')),
+    crossPortal: Number(await totals.getAttribute('data-cross-portal')),
+    retypedChars: Number(await totals.getAttribute('data-retyped-chars')),
+    text: await page.locator('body').innerText(),
+    pairs: await page.$$eval('[data-testid^="entries-pair-"]', (rows) =>
+      Object.fromEntries(rows.map((r) => [r.getAttribute('data-testid')!.slice('entries-pair-'.length), Number(r.getAttribute('data-cross-portal'))])),
+    ),
+  });
+  const result = await read();
+  await page.close();
+  return result;
+}
+
+describe('repeated entries', () => {
+  it('finds the values given to one portal again on others, however they were entered', async () => {
+    const zwfw = await session.context.newPage();
+    await zwfw.goto(server.url(PORTAL_HOSTS.zwfw, '/app/form'));
+    await typeInto(zwfw, 'name', NAME);
+    await typeInto(zwfw, 'id-number', ID_NUMBER);
+    await typeInto(zwfw, 'phone', PHONE);
+    await eventually(() => entriesSummary(), (s) => s.entries === 3);
+
+    // Pasted into the layui-style system: two cross-portal repeats.
+    const layui = await session.context.newPage();
+    await layui.goto(server.url(PORTAL_HOSTS.layui, '/'));
+    await pasteInto(layui, 'name', NAME);
+    await pasteInto(layui, 'id-number', ID_NUMBER);
+
+    // The framework-style app: a controlled input (value re-set by script on every keystroke) and an input in a
+    // shadow root.
+    const spa = await session.context.newPage();
+    await spa.goto(server.url(PORTAL_HOSTS.spa, '/spa/apply'));
+    await typeInto(spa, 'phone', PHONE);
+    await typeInto(spa, 'shadow-input', COMPANY);
+
+    // A narrative in the frameset's designMode editor.
+    const frames = await session.context.newPage();
+    await frames.goto(server.url(PORTAL_HOSTS.frames, '/'));
+    const content = frames.frames().find((f) => f.url().includes('/content'))!;
+    await content.locator('[data-testid="editor-frame"][data-ready="1"]').waitFor();
+    const editor = frames.frames().find((f) => f.url().includes('/editor'))!;
+    // Clicking the frame element puts the caret in the editor; the empty body itself has no height to click.
+    await content.getByTestId('editor-frame').click();
+    await editor.locator('body').pressSequentially(NARRATIVE, { delay: 10 });
+    await content.getByTestId('title').click(); // focus leaves the editor frame: the narrative is committed
+
+    const summary = await eventually(() => entriesSummary(), (s) => s.entries === 8);
+    expect(summary.crossPortal).toBe(3); // name and ID on layui, phone on spa
+    expect(summary.sameField).toBe(0); // all on one day: nothing a system "could have remembered" yet
+    // Only the phone was typed again; the pasted name and ID number cost no re-typing.
+    expect(summary.retypedChars).toBe(PHONE.length);
+    expect(summary.pairs).toEqual({ [`${LAYUI}--${ZWFW}`]: 2, [`${SPA}--${ZWFW}`]: 1 });
+    for (const canary of CANARIES) expect(summary.text).not.toContain(canary);
+  });
+
+  it('creates no entry from values a page sets by script with synthetic events', async () => {
+    const before = (await entriesSummary()).entries;
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.zwfw, '/app/form'));
+    await page.evaluate(() => {
+      for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('input[type="text"], textarea'))) {
+        el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+        el.value = '伪造的值 forged value 123';
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+      }
+    });
+    await page.waitForTimeout(1500);
+    expect((await entriesSummary()).entries).toBe(before);
+  });
+
+  it('keeps none of the values, their normal forms or their plain SHA-256 anywhere the extension stores', async () => {
+    const dump = JSON.stringify(await dumpExtensionStorage(session));
+    const forms = CANARIES.flatMap((v) => [
+      v,
+      v.normalize('NFKC'),
+      JSON.stringify(v).slice(1, -1),
+      Buffer.from(v, 'utf16le').toString('hex'),
+      createHash('sha256').update(v).digest('hex'),
+      createHash('sha256').update(v).digest('base64'),
+      createHash('sha256').update(v).digest('base64url'),
+    ]);
+    for (const form of forms) expect(dump, form).not.toContain(form);
+    // Partial leaks too: the ID number's birth date part and the phone's distinctive tail.
+    expect(dump).not.toContain(ID_NUMBER.slice(6, 14));
+    expect(dump).not.toContain(PHONE.slice(3));
+  });
+});
