@@ -1,17 +1,20 @@
 import { createActivityClock, type ActivityGap, type ActivitySlice } from '../../core/activity-clock';
 import { waitingMs } from '../../core/waiting';
+import type { PageEvents } from './page-events';
 
 export interface ActivityObserverDeps {
   signal: AbortSignal;
+  events: PageEvents;
   send: (message: unknown) => Promise<unknown>;
   idleThresholdSec: number;
   /** The top document measures waiting for its navigation; frames do not. */
   top: boolean;
 }
 
-// Trusted input of any kind marks the page active. Listeners are passive and capture-phase on window so
-// nothing the page does (stopPropagation, preventDefault) can hide input or be slowed by us.
-const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input', 'scroll'] as const;
+// Trusted input of any kind marks the page active. Listeners are passive and capture-phase so nothing the
+// page does (stopPropagation, preventDefault) can hide input or be slowed by us. Not `scroll`: it is trusted
+// even when the page scrolls itself, and the wheel, keys and touches that scroll for a user are counted already.
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input'] as const;
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
 
 /**
@@ -19,7 +22,7 @@ const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'empt
  * playing unmuted media in, slices and gaps out to the background once a second. The background decides
  * whether the tab was the active one in the focused window and counts each second once per portal.
  */
-export function startActivityObserver({ signal, send, idleThresholdSec, top }: ActivityObserverDeps) {
+export function startActivityObserver({ signal, events, send, idleThresholdSec, top }: ActivityObserverDeps) {
   const slices: ActivitySlice[] = [];
   const gaps: ActivityGap[] = [];
   const clock = createActivityClock({
@@ -30,17 +33,15 @@ export function startActivityObserver({ signal, send, idleThresholdSec, top }: A
   });
   const options = { capture: true, passive: true, signal } as const;
 
-  let lastPointerMove = 0;
+  // The clock works in whole seconds: telling it about input more than four times a second adds nothing.
+  let lastInput = -Infinity;
   const onInput = (event: Event) => {
     if (!event.isTrusted) return; // a page cannot make us count time by dispatching fake events
-    if (event.type === 'pointermove') {
-      // Mouse movement fires at frame rate; once a second is all the clock needs.
-      if (event.timeStamp - lastPointerMove < 1000) return;
-      lastPointerMove = event.timeStamp;
-    }
+    if (event.timeStamp - lastInput < 250) return;
+    lastInput = event.timeStamp;
     clock.input();
   };
-  for (const type of INPUT_EVENTS) addEventListener(type, onInput, options);
+  for (const type of INPUT_EVENTS) events.on(type, onInput);
 
   const mediaPlaying = () =>
     Array.from(document.querySelectorAll('audio, video')).some((m) => {

@@ -12,7 +12,9 @@ export interface EditableField {
 }
 
 export function editableFrom(event: Event): EditableField | null {
-  const target = event.composedPath()[0];
+  // composedPath allocates; only a shadow host hides the real target.
+  const direct = event.target;
+  const target = direct instanceof HTMLElement && direct.shadowRoot ? event.composedPath()[0] : direct;
   if (!(target instanceof HTMLElement)) return null;
   if (target instanceof HTMLInputElement) return { el: target, kind: 'input', type: (target.type || 'text').toLowerCase() };
   if (target instanceof HTMLTextAreaElement) return { el: target, kind: 'textarea', type: 'textarea' };

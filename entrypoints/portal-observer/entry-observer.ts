@@ -3,6 +3,7 @@ import { shouldCapture } from '../../core/entry-exclusion';
 import { isTrivial, normaliseValue } from '../../core/entry-normalise';
 import { pathTemplate } from '../../core/entry-path-template';
 import { describe, type EditableField, editableFrom, fieldKey, inLoginForm, valueOf } from './editable-field';
+import type { PageEvents } from './page-events';
 
 type Method = 'typed' | 'pasted' | 'autofilled';
 
@@ -17,6 +18,7 @@ interface Pending {
 
 export interface EntryObserverDeps {
   signal: AbortSignal;
+  events: PageEvents;
   send: (message: unknown) => Promise<unknown>;
   sensitiveKeys?: readonly string[];
 }
@@ -29,7 +31,7 @@ const rank: Record<Method, number> = { typed: 0, autofilled: 1, pasted: 2 };
  * on Enter, or when the page goes away. The value is normalised and bounded here; the worker fingerprints it
  * and keeps only the fingerprint. Listeners are passive and capture-phase: the page sees nothing of us.
  */
-export function startEntryObserver({ signal, send, sensitiveKeys }: EntryObserverDeps) {
+export function startEntryObserver({ signal, events, send, sensitiveKeys }: EntryObserverDeps) {
   const pending = new Map<HTMLElement, Pending>();
   const options = { capture: true, passive: true, signal } as const;
 
@@ -69,17 +71,11 @@ export function startEntryObserver({ signal, send, sensitiveKeys }: EntryObserve
     });
   };
 
-  document.addEventListener(
-    'focusin',
-    (event) => {
+  events.on('focusin', (event) => {
       const field = editableFrom(event);
       if (field) track(field);
-    },
-    options,
-  );
-  document.addEventListener(
-    'input',
-    (event) => {
+    });
+  events.on('input', (event) => {
       if (!event.isTrusted) return;
       const field = editableFrom(event);
       if (!field) return;
@@ -94,34 +90,25 @@ export function startEntryObserver({ signal, send, sensitiveKeys }: EntryObserve
       const now = event.timeStamp;
       p.firstInputAt ??= now;
       p.lastInputAt = now;
-    },
-    options,
-  );
-  document.addEventListener('compositionstart', (event) => {
+    });
+  events.on('compositionstart', (event) => {
     const field = editableFrom(event);
     if (field) track(field).composing = true;
-  }, options);
-  document.addEventListener('compositionend', (event) => {
+  });
+  events.on('compositionend', (event) => {
     const field = editableFrom(event);
     if (field) track(field).composing = false;
-  }, options);
-  document.addEventListener(
-    'focusout',
-    (event) => {
+  });
+  events.on('focusout', (event) => {
       const field = editableFrom(event);
       if (field) commit(field.el);
-    },
-    options,
-  );
-  document.addEventListener(
-    'keydown',
-    (event) => {
+    });
+  events.on('keydown', (e) => {
+    const event = e as KeyboardEvent;
       if (!event.isTrusted || event.key !== 'Enter' || event.isComposing) return;
       const field = editableFrom(event);
       if (field?.kind === 'input') commit(field.el);
-    },
-    options,
-  );
+    });
   // A designMode document is left by leaving its frame; everything open is committed when the page goes away.
   addEventListener('blur', () => [...pending.keys()].forEach(commit), options);
   addEventListener('pagehide', () => [...pending.keys()].forEach(commit), options);

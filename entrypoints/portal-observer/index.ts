@@ -4,6 +4,7 @@ import { CONFIG_KEYS, parseLocalConfig } from '../../storage/local-config';
 import { effectiveUrl } from './effective-url';
 import { startActivityObserver } from './activity-observer';
 import { startEntryObserver } from './entry-observer';
+import { createPageEvents } from './page-events';
 import { claimDocument, send } from './observer-lifecycle';
 
 // Registered at run time for granted portal origins only (see background/portal-access.ts). Access is per
@@ -18,13 +19,15 @@ export default defineUnlistedScript(async () => {
   const match = matchUrl(effectiveUrl(window), config.portalSnapshot, { paused: config.paused });
   if (!match.tracked) return;
   await send(controller, { type: 'page.hello', payload: {} });
+  const events = createPageEvents(controller.signal);
   const activity = startActivityObserver({
     signal: controller.signal,
+    events,
     send: (message) => send(controller, message),
     idleThresholdSec: config.idleThresholdSec,
     top: window.top === window,
   });
-  startEntryObserver({ signal: controller.signal, send: (message) => send(controller, message) });
+  startEntryObserver({ signal: controller.signal, events, send: (message) => send(controller, message) });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
