@@ -1,5 +1,7 @@
 import type { browser } from 'wxt/browser';
+import type { ActivitySlice } from '../../core/activity-clock';
 import { dayKey } from '../../core/day-split';
+import { splitSliceAt } from '../../core/slice-split';
 import { createTimeAccounting, type IdleState, restoreAccountingState, type TimeAccounting } from '../../core/time-accounting';
 import type { ActivityRepo } from '../../storage/activity-repo';
 import type { LocalConfigStore } from '../../storage/local-config';
@@ -13,7 +15,12 @@ export interface ActivityServiceDeps {
   tabs: Pick<typeof browser.tabs, 'get'>;
   windows: Pick<typeof browser.windows, 'getLastFocused'>;
   idle: { queryState(seconds: number): Promise<IdleState> };
+  session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
 }
+
+/** Per window: the tab activated last, when, and the tab it replaced. */
+type Activations = Record<string, { tabId: number; at: number; previousTabId?: number }>;
+const ACTIVATIONS_KEY = 'tabActivations';
 
 /**
  * Receives the page clocks' slices and counts them (core/time-accounting.ts). There is no clock in the worker:
@@ -38,7 +45,18 @@ export function createActivityService(deps: ActivityServiceDeps) {
     return !!last?.focused && last.id === windowId;
   }
 
+  // Kept in storage.session too: the worker that receives a slice is often not the one that saw the switch.
+  let activations: Activations | null = null;
+  const loadActivations = async () =>
+    (activations ??= ((await deps.session.get(ACTIVATIONS_KEY))[ACTIVATIONS_KEY] as Activations | undefined) ?? {});
+
   return {
+    /** tabs.onActivated: remembered so a slice that straddles a switch is split at it. */
+    async onTabActivated(tabId: number, windowId: number) {
+      const all = await loadActivations();
+      all[windowId] = { tabId, at: deps.now(), previousTabId: all[windowId]?.tabId };
+      await deps.session.set({ [ACTIVATIONS_KEY]: all });
+    },
     async onIdleState(state: IdleState) {
       await serial(async () => (await load()).noteIdleState(state));
     },
@@ -54,11 +72,23 @@ export function createActivityService(deps: ActivityServiceDeps) {
             deps.idle.queryState(idleThresholdSec).catch(() => 'active' as const),
           ]);
           const receipt = { tabActive: !!tab?.active, windowFocused: await windowFocused(tab?.windowId), idleState };
+          // The tab lost its place a moment ago: the part of a slice before the switch still counted as active.
+          const switched = !receipt.tabActive && tab ? (await loadActivations())[tab.windowId] : undefined;
+          const switchedAwayAt = switched?.previousTabId === tabId ? switched.at : null;
           const acc = await load();
           let counted = 0;
-          for (const slice of payload.slices) {
-            const outcome = acc.acceptSlice(portalId, slice, receipt);
+          const accept = (slice: ActivitySlice | null, tabActive: boolean) => {
+            if (!slice) return;
+            const outcome = acc.acceptSlice(portalId, slice, { ...receipt, tabActive });
             if (outcome.status === 'counted') counted += outcome.creditedMs;
+          };
+          for (const slice of payload.slices) {
+            if (switchedAwayAt === null) accept(slice, receipt.tabActive);
+            else {
+              const { before, after } = splitSliceAt(slice, switchedAwayAt);
+              accept(before, true);
+              accept(after, false);
+            }
           }
           for (const gap of payload.gaps) acc.acceptGap(portalId, gap);
           const { credits, gaps } = acc.drain();

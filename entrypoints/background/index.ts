@@ -47,6 +47,7 @@ export default defineBackground(() => {
     tabs: browser.tabs,
     windows: browser.windows,
     idle: browser.idle,
+    session: browser.storage.session,
   });
   const router = createMessageRouter(browser.runtime);
   portals.register(router);
@@ -67,6 +68,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => portals.publish({ injectOpenTabs: true }));
   browser.permissions.onRemoved.addListener(() => portals.publish({ injectOpenTabs: false }));
   browser.idle.onStateChanged.addListener((state) => time.onIdleState(state));
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => time.onTabActivated(tabId, windowId));
   browser.alarms.onAlarm.addListener(async ({ name }) => {
     if (name === RETENTION_ALARM) await applyRetention(db, Date.now());
   });
