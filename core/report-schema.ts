@@ -56,7 +56,7 @@ const YEARS_WITH_53_WEEKS: readonly number[] = Array.from({ length: LAST_YEAR - 
 );
 
 const WEEK_SHAPE = /^(20\d{2})-W(0[1-9]|[1-4]\d|5[0-3])$/;
-const WEEK_EXACT = new RegExp(
+export const WEEK_EXACT = new RegExp(
   `^(?:20\\d{2}-W(?:0[1-9]|[1-4]\\d|5[0-2])|(?:${YEARS_WITH_53_WEEKS.join('|')})-W53)$`,
 );
 
@@ -253,7 +253,7 @@ function checker(ctx: z.RefinementCtx): Checker {
 }
 
 /** Fields a portal shares with totals; a portal cannot have more of any of them than the whole week. */
-const PORTAL_FIELDS_BOUNDED_BY_TOTALS = [
+export const PORTAL_FIELDS_BOUNDED_BY_TOTALS = [
   'activeMinutes',
   'waitMinutes',
   'daysActive',
@@ -272,14 +272,14 @@ const PORTAL_FIELDS_BOUNDED_BY_TOTALS = [
   'screenshotUploads',
 ] as const satisfies readonly (keyof Totals & keyof z.infer<typeof reportPortalSchema>)[];
 
-const PAIR_FIELDS_BOUNDED_BY_TOTALS = [
+export const PAIR_FIELDS_BOUNDED_BY_TOTALS = [
   'crossPortalRepeats',
   'duplicateFilings',
   'transfers',
   'repeatedUploads',
 ] as const satisfies readonly (keyof Totals & keyof z.infer<typeof reportPairSchema>)[];
 
-const CATEGORY_FIELDS_BOUNDED_BY_TOTALS = [
+export const CATEGORY_FIELDS_BOUNDED_BY_TOTALS = [
   'entries',
   'sameFieldRepeats',
   'crossPortalRepeats',
