@@ -1,8 +1,8 @@
-import { format } from 'date-fns';
-import { matchUrl } from '../../core/portal-match';
+import { dayKey } from '../../core/day-split';
 import type { LocalConfigStore } from '../../storage/local-config';
 import type { VisitsRepo } from '../../storage/visits-repo';
 import type { MessageRouter } from './message-router';
+import { matchSender } from './sender-portal';
 
 export interface VisitServiceDeps {
   config: LocalConfigStore;
@@ -15,16 +15,14 @@ export function createVisitService(deps: VisitServiceDeps) {
   return {
     register(router: MessageRouter) {
       router.on('page.hello', async (_payload, sender) => {
-        const { portalSnapshot, paused } = await deps.config.read();
         // Frames report too (so a frame's observer knows it is wanted), but only the top document is a visit.
-        const url = sender.frameId === 0 ? sender.url : sender.tab?.url ?? sender.url;
-        const match = matchUrl(url ?? '', portalSnapshot, { paused });
+        const match = await matchSender(deps.config, sender);
         if (!match.tracked) return { tracked: false };
         if (sender.frameId === 0) {
           const now = deps.now();
           await deps.visits.add({
             portalId: match.portalId,
-            day: format(now, 'yyyy-MM-dd'),
+            day: dayKey(now),
             startedAt: now,
             ...(match.tag && { tag: match.tag }),
           });
