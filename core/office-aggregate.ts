@@ -39,6 +39,7 @@ import {
   type TagLabel,
   type WeekLabel,
 } from './office-figures';
+import { readCategory, readPair, readPopulation, readPortal, readTag } from './office-figure-readers';
 import { capField, outlierReasons, type OutlierReport } from './office-outliers';
 import { peopleOf } from './office-people';
 import { distribution, median } from './office-statistics';
@@ -153,12 +154,6 @@ function addValues(acc: Accumulator, report: number, caps: Float64Array, values:
   for (let j = 0; j < caps.length; j++) sums[j]! += Math.min(values[j]!, caps[j]!);
 }
 
-function valuesOf<T extends object>(source: T, fields: readonly (keyof T)[]): number[] {
-  const out = new Array<number>(fields.length);
-  for (let j = 0; j < fields.length; j++) out[j] = source[fields[j]!] as number;
-  return out;
-}
-
 function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
@@ -210,8 +205,23 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
   const byCategory = new Map<string, Accumulator>();
   const byTag = new Map<string, Accumulator>();
 
-  included.forEach((report, i) => {
-    const totals = valuesOf(report.totals, POPULATION_SUM_FIELDS);
+  const totalsValues = new Float64Array(P);
+  const portalValues = new Float64Array(PORTAL_SUM_FIELDS.length);
+  const pooledPortal = new Float64Array(PORTAL_SUM_FIELDS.length);
+  const pairValues = new Float64Array(PAIR_SUM_FIELDS.length);
+  const categoryValues = new Float64Array(CATEGORY_SUM_FIELDS.length);
+  const tagValues = new Float64Array(TAG_SUM_FIELDS.length);
+
+  const addPortal = (i: number, key: string, values: Float64Array) => {
+    const acc = entry(byPortal, key, PORTAL_SUM_FIELDS.length, 2);
+    addValues(acc, i, PORTAL_CAPS, values);
+    acc.samples[0]!.push(Math.min(values[PORTAL_MINUTES]!, PORTAL_CAPS[PORTAL_MINUTES]!));
+    acc.samples[1]!.push(Math.min(values[PORTAL_WAIT]!, PORTAL_CAPS[PORTAL_WAIT]!));
+  };
+
+  for (let i = 0; i < included.length; i++) {
+    const report = included[i]!;
+    const totals = readPopulation(report.totals, totalsValues);
     const minutes = capField('activeMinutes', report.totals.activeMinutes);
     const region = report.profile?.region;
     const cells = [
@@ -226,43 +236,45 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
       acc.samples[0]!.push(minutes);
     }
 
-    // Portals: pool other-N within the report first, so the report is one cadre-week of the pooled row.
-    const portals = new Map<string, number[]>();
+    // Portals are unique within a report (schema), except that every other-N pools into one row: sum those first,
+    // so the report is one cadre-week of the pooled row.
+    let pooled = false;
     for (const p of report.portals) {
-      const key = portalKey(p.portal);
-      const values = valuesOf(p, PORTAL_SUM_FIELDS);
-      const prev = portals.get(key);
-      portals.set(key, prev ? prev.map((v, j) => v + values[j]!) : values);
+      if (portalKey(p.portal) === OTHER_PORTALS_KEY) {
+        readPortal(p, portalValues);
+        for (let j = 0; j < portalValues.length; j++) pooledPortal[j] = (pooled ? pooledPortal[j]! : 0) + portalValues[j]!;
+        pooled = true;
+      } else addPortal(i, p.portal, readPortal(p, portalValues));
     }
-    for (const [key, values] of portals) {
-      const acc = entry(byPortal, key, PORTAL_SUM_FIELDS.length, 2);
-      addValues(acc, i, PORTAL_CAPS, values);
-      acc.samples[0]!.push(Math.min(values[PORTAL_MINUTES]!, PORTAL_CAPS[PORTAL_MINUTES]!));
-      acc.samples[1]!.push(Math.min(values[PORTAL_WAIT]!, PORTAL_CAPS[PORTAL_WAIT]!));
-    }
+    if (pooled) addPortal(i, OTHER_PORTALS_KEY, pooledPortal);
 
-    const pairs = new Map<string, number[]>();
+    // Pairs are unique too; only a pair with an other-N side can meet another one after pooling.
+    let pooledPairs: Map<string, number[]> | null = null;
     for (const q of report.pairs) {
-      const [a, b] = [portalKey(q.a), portalKey(q.b)].sort() as [string, string];
-      if (a === b) continue;
-      const key = `${a}|${b}`;
-      const values = valuesOf(q, PAIR_SUM_FIELDS);
-      const prev = pairs.get(key);
-      pairs.set(key, prev ? prev.map((v, j) => v + values[j]!) : values);
+      const ka = portalKey(q.a);
+      const kb = portalKey(q.b);
+      if (ka === kb) continue;
+      const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+      if (ka === OTHER_PORTALS_KEY || kb === OTHER_PORTALS_KEY) {
+        pooledPairs ??= new Map();
+        const values = Array.from(readPair(q, pairValues));
+        const prev = pooledPairs.get(key);
+        pooledPairs.set(key, prev ? prev.map((v, j) => v + values[j]!) : values);
+      } else addValues(entry(byPair, key, PAIR_SUM_FIELDS.length, 0), i, PAIR_CAPS, readPair(q, pairValues));
     }
-    for (const [key, values] of pairs) addValues(entry(byPair, key, PAIR_SUM_FIELDS.length, 0), i, PAIR_CAPS, values);
+    if (pooledPairs) for (const [key, values] of pooledPairs) addValues(entry(byPair, key, PAIR_SUM_FIELDS.length, 0), i, PAIR_CAPS, values);
 
     for (const c of report.categories) {
       const acc = entry(byCategory, c.category, CATEGORY_SUM_FIELDS.length, 1);
-      addValues(acc, i, CATEGORY_CAPS, valuesOf(c, CATEGORY_SUM_FIELDS));
+      addValues(acc, i, CATEGORY_CAPS, readCategory(c, categoryValues));
       acc.samples[0]!.push(capField('portals', c.portals));
     }
     for (const t of report.tags) {
       const acc = entry(byTag, t.tag, TAG_SUM_FIELDS.length, 1);
-      addValues(acc, i, TAG_CAPS, valuesOf(t, TAG_SUM_FIELDS));
+      addValues(acc, i, TAG_CAPS, readTag(t, tagValues));
       acc.samples[0]!.push(capField('activeMinutes', t.activeMinutes));
     }
-  });
+  }
 
   const cadreWeeksTotal = included.length;
   function row<L, F>(key: string, label: L, acc: Accumulator, figures: F): AggregateRow<L, F> {

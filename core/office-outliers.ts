@@ -46,12 +46,15 @@ export function outlierLimit(field: TotalsField): number | null {
 }
 
 const TOTALS_FIELDS = Object.keys(reportTotalsSchema.shape) as TotalsField[];
+/** Resolved once: the office page checks every imported report. */
+const TOTALS_LIMITS = TOTALS_FIELDS.map(outlierLimit);
 
 /** Why `report` is an outlier; empty when it is not. Fields are checked in the schema's order. */
 export function outlierReasons(report: WeeklyReport): OutlierReason[] {
   const reasons: OutlierReason[] = [];
-  for (const field of TOTALS_FIELDS) {
-    const limit = outlierLimit(field);
+  for (let j = 0; j < TOTALS_FIELDS.length; j++) {
+    const field = TOTALS_FIELDS[j]!;
+    const limit = TOTALS_LIMITS[j]!;
     const value = report.totals[field];
     if (limit !== null && value > limit) reasons.push({ field, value, limit });
   }
