@@ -37,7 +37,7 @@ export function EntriesView() {
       </label>
       {summary && (
         <>
-          <p class="lead" data-testid="entries-totals" data-entries={summary.totals.entries} data-same-field={summary.totals.sameFieldRepeats} data-cross-portal={summary.totals.crossPortalRepeats} data-retyped-chars={summary.totals.retypedChars}>
+          <p class="lead" data-testid="entries-totals" data-entries={summary.totals.entries} data-same-field={summary.totals.sameFieldRepeats} data-cross-portal={summary.totals.crossPortalRepeats} data-retyped-chars={summary.totals.retypedChars} data-transfers={summary.totals.transfers}>
             {t('entries_totals', [
               formatNumber(summary.totals.entries),
               formatNumber(summary.totals.sameFieldRepeats),
@@ -46,6 +46,7 @@ export function EntriesView() {
               minutes(summary.totals.repeatTypingMs),
             ])}
           </p>
+          {summary.totals.transfers > 0 && <p data-testid="entries-transfers">{t('entries_transfers', formatNumber(summary.totals.transfers))}</p>}
           <p class="hint">{t('entries_explain')}</p>
           <h2>{t('entries_byCategory')}</h2>
           <table data-testid="entries-categories">
@@ -81,17 +82,19 @@ export function EntriesView() {
                 <tr>
                   <th>{t('entries_col_pair')}</th>
                   <th>{t('entries_col_crossPortal')}</th>
+                  <th>{t('entries_col_transfers')}</th>
                   <th>{t('entries_col_retypedChars')}</th>
                   <th>{t('entries_col_minutes')}</th>
                 </tr>
               </thead>
               <tbody>
                 {summary.pairs.map((p) => (
-                  <tr key={`${p.a}|${p.b}`} data-testid={`entries-pair-${p.a}--${p.b}`} data-cross-portal={p.crossPortalRepeats}>
+                  <tr key={`${p.a}|${p.b}`} data-testid={`entries-pair-${p.a}--${p.b}`} data-cross-portal={p.crossPortalRepeats} data-transfers={p.transfers}>
                     <td>
                       {name(p.a)} ↔ {name(p.b)}
                     </td>
                     <td>{formatNumber(p.crossPortalRepeats)}</td>
+                    <td>{formatNumber(p.transfers)}</td>
                     <td>{formatNumber(p.retypedChars)}</td>
                     <td>{minutes(p.repeatTypingMs)}</td>
                   </tr>

@@ -8,6 +8,8 @@ export interface EntryVerdict {
   otherPortal?: string;
   retypedChars: number;
   repeatTypingMs: number;
+  /** For a paste copied on another portal: that portal (a transfer). */
+  transferFrom?: string;
 }
 
 export interface CategorySummary {
@@ -25,6 +27,8 @@ export interface PairSummary {
   crossPortalRepeats: number;
   retypedChars: number;
   repeatTypingMs: number;
+  /** Values copied on one of the two portals and pasted on the other. */
+  transfers: number;
 }
 
 /**
@@ -34,6 +38,14 @@ export interface PairSummary {
 export function summariseEntries(rows: readonly EntryVerdict[]) {
   const categories = new Map<EntryCategory, CategorySummary>();
   const pairs = new Map<string, PairSummary>();
+  const pairOf = (x: string, y: string) => {
+    const [a, b] = [x, y].sort() as [string, string];
+    const key = `${a}\u0000${b}`;
+    let p = pairs.get(key);
+    if (!p) pairs.set(key, (p = { a, b, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0, transfers: 0 }));
+    return p;
+  };
+  let transfers = 0;
   for (const r of rows) {
     const c = categories.get(r.category) ?? { category: r.category, entries: 0, sameFieldRepeats: 0, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0 };
     c.entries++;
@@ -43,12 +55,15 @@ export function summariseEntries(rows: readonly EntryVerdict[]) {
     c.repeatTypingMs += r.repeatTypingMs;
     categories.set(r.category, c);
     if (r.kind === 'cross-portal' && r.otherPortal) {
-      const [a, b] = [r.portalId, r.otherPortal].sort() as [string, string];
-      const p = pairs.get(`${a}\u0000${b}`) ?? { a, b, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0 };
+      const p = pairOf(r.portalId, r.otherPortal);
       p.crossPortalRepeats++;
       p.retypedChars += r.retypedChars;
       p.repeatTypingMs += r.repeatTypingMs;
-      pairs.set(`${a}\u0000${b}`, p);
+    }
+    // A merge of the two portals leaves a paste "from" its own portal: no longer between two systems.
+    if (r.transferFrom && r.transferFrom !== r.portalId) {
+      pairOf(r.portalId, r.transferFrom).transfers++;
+      transfers++;
     }
   }
   const totals = [...categories.values()].reduce(
@@ -62,9 +77,11 @@ export function summariseEntries(rows: readonly EntryVerdict[]) {
     { entries: 0, sameFieldRepeats: 0, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0 },
   );
   return {
-    totals,
+    totals: { ...totals, transfers },
     categories: [...categories.values()].sort((x, y) => y.sameFieldRepeats + y.crossPortalRepeats - (x.sameFieldRepeats + x.crossPortalRepeats) || x.category.localeCompare(y.category)),
-    pairs: [...pairs.values()].sort((x, y) => y.crossPortalRepeats - x.crossPortalRepeats || x.a.localeCompare(y.a)),
+    pairs: [...pairs.values()].sort(
+      (x, y) => y.crossPortalRepeats + y.transfers - (x.crossPortalRepeats + x.transfers) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b),
+    ),
   };
 }
 

@@ -31,6 +31,11 @@ export const messageSchemas = {
     method: z.enum(['typed', 'pasted', 'autofilled']),
     typingMs: z.number().int().min(0).max(24 * 3600 * 1000),
   }),
+  /**
+   * Text the cadre copied or cut on a portal page, normalised and bounded like an entry; the worker keeps only
+   * its keyed fingerprint, in session memory, to recognise the paste on another portal (a transfer).
+   */
+  'page.copy': z.strictObject({ input: z.string().min(1).max(70_000) }),
   'portals.state': z.strictObject({}),
   'portals.add': z.strictObject({
     portals: z

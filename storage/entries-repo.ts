@@ -9,6 +9,7 @@ export function createEntriesRepo(db: BurdenDb) {
     reassignPortal: async (from: string, to: string) => {
       await db.entries.where('portalId').equals(from).modify({ portalId: to });
       await db.entries.filter((e) => e.otherPortal === from).modify({ otherPortal: to });
+      await db.entries.filter((e) => e.transferFrom === from).modify({ transferFrom: to });
     },
   };
 }

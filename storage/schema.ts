@@ -56,6 +56,8 @@ export interface EntryRow {
   otherPortal?: string;
   retypedChars: number;
   repeatTypingMs: number;
+  /** For a paste: the portal the value was copied on, when that was another portal (a transfer). */
+  transferFrom?: string;
 }
 
 export interface MetaRow {

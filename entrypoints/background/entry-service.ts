@@ -1,6 +1,8 @@
 import { dayKey } from '../../core/day-split';
 import type { EntryRecord } from '../../core/entry-record';
 import { classifyEntry } from '../../core/repeat-detection';
+import { findTransfer } from '../../core/value-transfer';
+import type { ClipboardLog } from '../../storage/clipboard-log';
 import type { EntriesRepo } from '../../storage/entries-repo';
 import { fingerprint, type KeyStore } from '../../storage/key-store';
 import type { LocalConfigStore } from '../../storage/local-config';
@@ -12,6 +14,7 @@ export interface EntryServiceDeps {
   config: LocalConfigStore;
   entries: EntriesRepo;
   keys: KeyStore;
+  clipboard: ClipboardLog;
   subtle: SubtleCrypto;
   now: () => number;
 }
@@ -23,19 +26,48 @@ export interface EntryServiceDeps {
  */
 export function createEntryService(deps: EntryServiceDeps) {
   const serial = createSerialQueue();
+  // Domain-separated inputs, so a value can never collide with a field name or a path. A copy and an entry of
+  // the same text get the same value fingerprint: that is how a paste is traced to its copy.
+  const valueInput = (input: string) => `value\u0000${input}`;
+
+  /** The portal the pasted value was copied on, when that makes a transfer (core/value-transfer.ts). */
+  const transferSource = async (portalId: string, now: number, byKey: Map<string, { value: string }>) => {
+    const copies = (await deps.clipboard.recent(now)).map((c) => ({
+      portalId: c.portalId,
+      at: c.at,
+      valueFp: byKey.get(c.keyId)?.value === c.valueFp ? 'this-value' : `other:${c.valueFp}`,
+    }));
+    return findTransfer({ portalId, valueFp: 'this-value', at: now }, copies)?.from;
+  };
 
   return {
     register(router: MessageRouter) {
+      router.on('page.copy', (payload, sender) =>
+        serial(async () => {
+          const portalId = await portalOfSender(deps.config, sender);
+          if (!portalId) return { recorded: false };
+          const now = deps.now();
+          const facts = await Promise.all(
+            (await deps.keys.keys()).map(async (k) => ({
+              portalId,
+              keyId: k.id,
+              valueFp: await fingerprint(deps.subtle, k.key, valueInput(payload.input)),
+              at: now,
+            })),
+          );
+          await deps.clipboard.add(facts, now);
+          return { recorded: true };
+        }),
+      );
       router.on('page.entry', (payload, sender) =>
         serial(async () => {
           const portalId = await portalOfSender(deps.config, sender);
           if (!portalId) return { recorded: false };
           const now = deps.now();
-          // Domain-separated inputs, so a value can never collide with a field name or a path.
           const triples = await Promise.all(
             (await deps.keys.keys()).map(async (k) => ({
               keyId: k.id,
-              value: await fingerprint(deps.subtle, k.key, `value\u0000${payload.input}`),
+              value: await fingerprint(deps.subtle, k.key, valueInput(payload.input)),
               form: await fingerprint(deps.subtle, k.key, `form\u0000${portalId}\u0000${payload.form}`),
               field: await fingerprint(deps.subtle, k.key, `field\u0000${payload.field}`),
             })),
@@ -75,7 +107,8 @@ export function createEntryService(deps: EntryServiceDeps) {
             visitKey,
           };
           const verdict = classifyEntry(asRecord({ ...row }), earlier.map(asRecord), { now });
-          await deps.entries.add({ ...row, ...verdict });
+          const transferFrom = payload.method === 'pasted' ? await transferSource(portalId, now, byKey) : undefined;
+          await deps.entries.add({ ...row, ...verdict, ...(transferFrom ? { transferFrom } : {}) });
           return { recorded: true, kind: verdict.kind };
         }),
       );

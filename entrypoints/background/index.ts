@@ -10,6 +10,7 @@ import { createActivityService } from './activity-service';
 import { createEntryService } from './entry-service';
 import { registerEntryStats } from './entry-stats';
 import { createMessageRouter } from './message-router';
+import { createClipboardLog } from '../../storage/clipboard-log';
 import { createPortalAccess } from './portal-access';
 import { createPolicyReader } from './policy-reader';
 import { createPortalService } from './portal-service';
@@ -54,7 +55,7 @@ export default defineBackground(() => {
   time.register(router);
   createVisitService({ config, visits, now: Date.now }).register(router);
   registerTodayStats(router, { config, visits, activity, now: Date.now });
-  createEntryService({ config, entries, keys, subtle: crypto.subtle, now: Date.now }).register(router);
+  createEntryService({ config, entries, keys, clipboard: createClipboardLog(browser.storage.session), subtle: crypto.subtle, now: Date.now }).register(router);
   registerEntryStats(router, { config, entries });
 
   browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));

@@ -3,6 +3,7 @@ import { matchUrl } from '../../core/portal-match';
 import { CONFIG_KEYS, parseLocalConfig } from '../../storage/local-config';
 import { effectiveUrl } from './effective-url';
 import { startActivityObserver } from './activity-observer';
+import { startCopyObserver } from './copy-observer';
 import { startEntryObserver } from './entry-observer';
 import { createPageEvents } from './page-events';
 import { claimDocument, send } from './observer-lifecycle';
@@ -28,6 +29,7 @@ export default defineUnlistedScript(async () => {
     top: window.top === window,
   });
   startEntryObserver({ signal: controller.signal, events, send: (message) => send(controller, message) });
+  startCopyObserver({ events, send: (message) => send(controller, message) });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;

@@ -70,9 +70,13 @@ async function entriesSummary() {
     sameField: Number(await totals.getAttribute('data-same-field')),
     crossPortal: Number(await totals.getAttribute('data-cross-portal')),
     retypedChars: Number(await totals.getAttribute('data-retyped-chars')),
+    transfers: Number(await totals.getAttribute('data-transfers')),
     text: await page.locator('body').innerText(),
     pairs: await page.$$eval('[data-testid^="entries-pair-"]', (rows) =>
       Object.fromEntries(rows.map((r) => [r.getAttribute('data-testid')!.slice('entries-pair-'.length), Number(r.getAttribute('data-cross-portal'))])),
+    ),
+    pairTransfers: await page.$$eval('[data-testid^="entries-pair-"]', (rows) =>
+      Object.fromEntries(rows.map((r) => [r.getAttribute('data-testid')!.slice('entries-pair-'.length), Number(r.getAttribute('data-transfers'))])),
     ),
   });
   const result = await read();
@@ -102,6 +106,16 @@ describe('repeated entries', () => {
     await typeInto(spa, 'phone', PHONE);
     await typeInto(spa, 'shadow-input', COMPANY);
 
+    // Copied from the government service portal's own field and pasted into the app: a transfer between the two.
+    // (The pastes into the layui system above came from a page that is no portal: no transfer.)
+    await zwfw.bringToFront();
+    await zwfw.getByTestId('name').selectText();
+    await zwfw.keyboard.press('Control+C');
+    await spa.bringToFront();
+    await spa.getByTestId('name').click();
+    await spa.keyboard.press('Control+V');
+    await spa.locator('body').click({ position: { x: 1, y: 1 } });
+
     // A narrative in the frameset's designMode editor.
     const frames = await session.context.newPage();
     await frames.goto(server.url(PORTAL_HOSTS.frames, '/'));
@@ -113,12 +127,16 @@ describe('repeated entries', () => {
     await editor.locator('body').pressSequentially(NARRATIVE, { delay: 10 });
     await content.getByTestId('title').click(); // focus leaves the editor frame: the narrative is committed
 
-    const summary = await eventually(() => entriesSummary(), (s) => s.entries === 8);
-    expect(summary.crossPortal).toBe(3); // name and ID on layui, phone on spa
+    const summary = await eventually(() => entriesSummary(), (s) => s.entries === 9);
+    expect(summary.crossPortal).toBe(4); // name and ID on layui, phone and name on spa
     expect(summary.sameField).toBe(0); // all on one day: nothing a system "could have remembered" yet
     // Only the phone was typed again; the pasted name and ID number cost no re-typing.
     expect(summary.retypedChars).toBe(PHONE.length);
-    expect(summary.pairs).toEqual({ [`${LAYUI}--${ZWFW}`]: 2, [`${SPA}--${ZWFW}`]: 1 });
+    // The name's latest earlier entry was the paste into the layui system, so that repeat counts for that pair;
+    // the transfer counts for the pair it was copied across.
+    expect(summary.pairs).toEqual({ [`${LAYUI}--${ZWFW}`]: 2, [`${SPA}--${ZWFW}`]: 1, [`${LAYUI}--${SPA}`]: 1 });
+    expect(summary.transfers).toBe(1);
+    expect(summary.pairTransfers).toEqual({ [`${LAYUI}--${ZWFW}`]: 0, [`${SPA}--${ZWFW}`]: 1, [`${LAYUI}--${SPA}`]: 0 });
     for (const canary of CANARIES) expect(summary.text).not.toContain(canary);
   });
 

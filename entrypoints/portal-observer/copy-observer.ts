@@ -1,0 +1,50 @@
+import { shouldCapture } from '../../core/entry-exclusion';
+import { isTrivial, normaliseValue } from '../../core/entry-normalise';
+import { describe, editableFrom, inLoginForm } from './editable-field';
+import type { PageEvents } from './page-events';
+
+export interface CopyObserverDeps {
+  events: PageEvents;
+  send: (message: unknown) => Promise<unknown>;
+  sensitiveKeys?: readonly string[];
+}
+
+/**
+ * Copies and cuts by the cadre (DESIGN.md §3 "Transfer": a value copied on one portal and pasted on another).
+ * The copied text is normalised like an entry and sent for fingerprinting; the worker keeps the fingerprint in
+ * session memory for the transfer window only. Nothing about the clipboard is changed: the listener is passive
+ * and never reads the clipboard itself, only what the page had selected.
+ */
+export function startCopyObserver({ events, send, sensitiveKeys }: CopyObserverDeps) {
+  const onCopy = (event: Event) => {
+    if (!event.isTrusted) return;
+    const text = copiedText(event, sensitiveKeys);
+    if (text === null) return;
+    const normalised = normaliseValue(text);
+    if (isTrivial(normalised.value)) return;
+    void send({ type: 'page.copy', payload: { input: normalised.fingerprintInput } });
+  };
+  events.on('copy', onCopy);
+  events.on('cut', onCopy);
+}
+
+/** The selected text the copy takes, or null when it comes from a field that is never captured. */
+function copiedText(event: Event, sensitiveKeys: readonly string[] | undefined): string | null {
+  const field = editableFrom(event);
+  if (field && (field.kind === 'input' || field.kind === 'textarea')) {
+    const decision = shouldCapture({ ...describe(field), sensitiveKeys, isLoginForm: inLoginForm(field) });
+    if (!decision.capture) return null;
+    const el = field.el as HTMLInputElement | HTMLTextAreaElement;
+    const start = el.selectionStart ?? 0;
+    const end = el.selectionEnd ?? 0;
+    // The whole selection, even a huge one: its length is part of a long value's fingerprint, so the paste of it
+    // must be compared with the same length. The normalisation itself only looks at the first 64 K units.
+    return el.value.slice(start, end);
+  }
+  if (field) {
+    const decision = shouldCapture({ ...describe(field), sensitiveKeys, isLoginForm: false });
+    if (!decision.capture) return null;
+  }
+  const selection = (event.target instanceof Node ? event.target.ownerDocument : document)?.getSelection();
+  return selection ? selection.toString() : null;
+}
