@@ -22,7 +22,7 @@
  * Gaps are merged while their reason holds and reported when it changes, at `flush()`, or at least every
  * gapReportMs, so a closed page loses little of the gap log.
  *
- * The clock reads time only through `now()`; the caller owns the 1 s timer and calls `tick()`.
+ * The clock reads time only through `now()`; the caller owns the timer (every 500 ms) and calls `tick()`.
  */
 
 export type PageGapReason = 'idle' | 'unfocused' | 'sleep';
@@ -150,7 +150,7 @@ export function createActivityClock(options: ActivityClockOptions) {
       advance();
       idleThresholdMs = ms;
     },
-    /** Called about every second by the caller's timer: reports the slice since the previous tick. */
+    /** Called by the caller's timer (twice a second): reports the slice since the previous tick. */
     tick(): void {
       advance();
       flushSlice();

@@ -5,6 +5,20 @@ const STATE_KEY = 'accounting';
 
 const emptyDaily = (portalId: string, day: string): DailyRow => ({ portalId, day, activeMs: 0, offHoursMs: 0, waitMs: 0, navigations: 0 });
 
+/**
+ * Pages report a continuing gap piece by piece (a background portal tab says "unfocused" every second): a piece
+ * that continues the portal's latest gap row with the same day and reason extends it, so an open tab costs one
+ * row per stretch, not one per second.
+ */
+async function addOrExtendGap(db: BurdenDb, g: GapLogEntry): Promise<void> {
+  const last = await db.gaps.where('portalId').equals(g.portalId).last();
+  if (last && last.day === g.day && last.reason === g.reason && last.end >= g.start && last.start <= g.end) {
+    await db.gaps.update(last.id!, { start: Math.min(last.start, g.start), end: Math.max(last.end, g.end) });
+  } else {
+    await db.gaps.add({ ...g });
+  }
+}
+
 export function createActivityRepo(db: BurdenDb) {
   return {
     loadState: async (): Promise<unknown> => (await db.meta.get(STATE_KEY))?.value,
@@ -19,7 +33,7 @@ export function createActivityRepo(db: BurdenDb) {
           const row = (await db.daily.get([c.portalId, c.day])) ?? emptyDaily(c.portalId, c.day);
           await db.daily.put({ ...row, activeMs: row.activeMs + c.activeMs, offHoursMs: row.offHoursMs + c.offHoursMs });
         }
-        if (gaps.length) await db.gaps.bulkAdd(gaps.map((g) => ({ ...g })));
+        for (const g of gaps) await addOrExtendGap(db, g);
         await db.meta.put({ key: STATE_KEY, value: state });
       }),
 

@@ -12,7 +12,7 @@ export interface ActivityServiceDeps {
   config: LocalConfigStore;
   activity: ActivityRepo;
   now: () => number;
-  tabs: Pick<typeof browser.tabs, 'get'>;
+  tabs: Pick<typeof browser.tabs, 'get' | 'query'>;
   windows: Pick<typeof browser.windows, 'getLastFocused'>;
   idle: { queryState(seconds: number): Promise<IdleState> };
   session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
@@ -46,15 +46,29 @@ export function createActivityService(deps: ActivityServiceDeps) {
   }
 
   // Kept in storage.session too: the worker that receives a slice is often not the one that saw the switch.
-  let activations: Activations | null = null;
-  const loadActivations = async () =>
-    (activations ??= ((await deps.session.get(ACTIVATIONS_KEY))[ACTIVATIONS_KEY] as Activations | undefined) ?? {});
+  // storage.session is empty after a browser start or an extension reload or update, while tabs are already in
+  // use: the log then starts from the tabs active now, so the first switch away still knows which tab it left.
+  let activations: Promise<Activations> | null = null;
+  const loadActivations = () =>
+    (activations ??= (async () => {
+      const stored = (await deps.session.get(ACTIVATIONS_KEY))[ACTIVATIONS_KEY] as Activations | undefined;
+      if (stored) return stored;
+      const seeded: Activations = {};
+      for (const tab of await deps.tabs.query({ active: true }).catch(() => [])) {
+        if (tab.id !== undefined) seeded[tab.windowId] = { tabId: tab.id, at: deps.now() };
+      }
+      await deps.session.set({ [ACTIVATIONS_KEY]: seeded });
+      return seeded;
+    })());
+  // At once, before a tab switch can change what is active.
+  void loadActivations();
 
   return {
     /** tabs.onActivated: remembered so a slice that straddles a switch is split at it. */
     async onTabActivated(tabId: number, windowId: number) {
       const all = await loadActivations();
-      all[windowId] = { tabId, at: deps.now(), previousTabId: all[windowId]?.tabId };
+      const previous = all[windowId]?.tabId;
+      all[windowId] = { tabId, at: deps.now(), previousTabId: previous === tabId ? undefined : previous };
       await deps.session.set({ [ACTIVATIONS_KEY]: all });
     },
     async onIdleState(state: IdleState) {

@@ -72,9 +72,13 @@ export function createPortalAccess(deps: PortalAccessDeps) {
     async resync(opts: { injectOpenTabs: boolean }): Promise<string[]> {
       const [portals, granted] = await Promise.all([deps.loadPortals(), deps.permissions.getAll()]);
       const matches = observedOrigins(portals, granted.origins ?? []);
-      // A registration that was missing (lost in an abrupt close) also missed the tabs restored at start-up.
+      // Open tabs first when asked (after an update or reload every second until then is lost), alongside the
+      // registration; a registration that was missing (lost in an abrupt close) also missed the tabs restored at
+      // start-up, so those are injected once it is known.
+      const injecting = opts.injectOpenTabs ? injectIntoOpenTabs(matches) : null;
       const changed = await register(matches);
-      if (opts.injectOpenTabs || changed) await injectIntoOpenTabs(matches);
+      if (injecting) await injecting;
+      else if (changed) await injectIntoOpenTabs(matches);
       return matches;
     },
   };

@@ -15,6 +15,8 @@ export interface ActivityObserverDeps {
 // page does (stopPropagation, preventDefault) can hide input or be slowed by us. Not `scroll`: it is trusted
 // even when the page scrolls itself, and the wheel, keys and touches that scroll for a user are counted already.
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input'] as const;
+/** How often counted time leaves the page (README: the most an abrupt close or a reload can lose). */
+export const FLUSH_INTERVAL_MS = 500;
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
 
 /**
@@ -42,6 +44,10 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
     clock.input();
   };
   for (const type of INPUT_EVENTS) events.on(type, onInput);
+  // Injected into a page already in use (after an update or reload of the extension, a new grant): transient user
+  // activation means trusted input in this frame within the last few seconds, far inside the idle threshold, so
+  // the cadre is counted from now instead of from their next key press.
+  if ((navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive) clock.input();
 
   const mediaPlaying = () =>
     Array.from(document.querySelectorAll('audio, video')).some((m) => {
@@ -64,13 +70,17 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
     if (!slices.length && !gaps.length) return;
     void send({ type: 'page.activity', payload: { slices: slices.splice(0, 30), gaps: gaps.splice(0, 30) } });
   };
+  // Counted time is sent twice a second: what a page has not sent is lost when the extension is reloaded or
+  // updated (this script's connection dies with it) or the browser is killed, so the flush interval bounds that
+  // loss. Gaps alone are not urgent and go once a second.
+  let ticks = 0;
   const timer = setInterval(() => {
     // Focus can move without an event reaching this frame (another frame, another window): re-read each tick.
     onFocusChange();
     clock.mediaPlaying(mediaPlaying());
     clock.tick();
-    flushToBackground();
-  }, 1000);
+    if (slices.length || ++ticks % 2 === 0) flushToBackground();
+  }, FLUSH_INTERVAL_MS);
 
   const onHide = () => {
     onFocusChange();

@@ -19,7 +19,8 @@ export default defineUnlistedScript(async () => {
   );
   const match = matchUrl(effectiveUrl(window), config.portalSnapshot, { paused: config.paused });
   if (!match.tracked) return;
-  await send(controller, { type: 'page.hello', payload: {} });
+  // Not awaited: observing starts at once, whatever the worker is busy with (after an update it is starting up).
+  void send(controller, { type: 'page.hello', payload: {} });
   const events = createPageEvents(controller.signal);
   const activity = startActivityObserver({
     signal: controller.signal,

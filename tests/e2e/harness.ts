@@ -59,15 +59,23 @@ export interface Session {
   close(): Promise<void>;
 }
 
-function writeGrants(profileDir: string, origins: string[]) {
+/**
+ * Writes what the test profile needs before launch: developer mode on, as for anyone who loads an unpacked
+ * extension (without it Chromium disables a command-line extension on `runtime.reload()` with
+ * DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION, seen in chrome://extensions-internals), and the pre-granted origins.
+ */
+function writePreferences(profileDir: string, origins: readonly string[]) {
   const prefsPath = path.join(profileDir, 'Default', 'Preferences');
   fs.mkdirSync(path.dirname(prefsPath), { recursive: true });
   const prefs = fs.existsSync(prefsPath) ? JSON.parse(fs.readFileSync(prefsPath, 'utf8')) : {};
-  const settings = ((prefs.extensions ??= {}).settings ??= {});
-  const entry = (settings[EXTENSION_ID] ??= {});
-  for (const key of ['granted_permissions', 'active_permissions']) {
-    const perms = (entry[key] ??= { api: [], explicit_host: [], manifest_permissions: [], scriptable_host: [] });
-    perms.explicit_host = [...new Set([...(perms.explicit_host ?? []), ...origins])];
+  const extensions = (prefs.extensions ??= {});
+  (extensions.ui ??= {}).developer_mode = true;
+  if (origins.length) {
+    const entry = ((extensions.settings ??= {})[EXTENSION_ID] ??= {});
+    for (const key of ['granted_permissions', 'active_permissions']) {
+      const perms = (entry[key] ??= { api: [], explicit_host: [], manifest_permissions: [], scriptable_host: [] });
+      perms.explicit_host = [...new Set([...(perms.explicit_host ?? []), ...origins])];
+    }
   }
   fs.writeFileSync(prefsPath, JSON.stringify(prefs));
 }
@@ -118,7 +126,7 @@ function processTree(pid: number): number[] {
 
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const profileDir = opts.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bb-profile-'));
-  if (opts.grantOrigins?.length) writeGrants(profileDir, opts.grantOrigins);
+  writePreferences(profileDir, opts.grantOrigins ?? []);
   if (opts.policy !== undefined) writePolicy(opts.policy);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,

@@ -30,6 +30,24 @@ describe('activity repository', () => {
     expect(again).toEqual({ status: 'counted', creditedMs: 0 });
   });
 
+  it('keeps a gap reported second by second as one row per stretch, and starts a new row when it changes', async () => {
+    const repo = createActivityRepo(freshDb());
+    const gap = (portalId: string, start: number, end: number, reason: 'unfocused' | 'idle') =>
+      ({ portalId, day: '2026-11-27', start: T0 + start, end: T0 + end, reason });
+    const state = createTimeAccounting({ now: () => T0 }).snapshot();
+    // A background tab of one portal reports "unfocused" every second for a minute, another portal meanwhile.
+    for (let s = 0; s < 60; s++) await repo.commit([], [gap('zwfw', s * 1000, (s + 1) * 1000, 'unfocused'), gap('layui', s * 1000, (s + 1) * 1000, 'idle')], state);
+    await repo.commit([], [gap('zwfw', 60_000, 61_000, 'idle')], state); // the reason changes
+    await repo.commit([], [gap('zwfw', 90_000, 91_000, 'idle')], state); // not contiguous: a stretch of its own
+    const rows = (await repo.gapsOn('2026-11-27')).map((g) => [g.portalId, g.reason, g.start - T0, g.end - T0]);
+    expect(rows).toEqual([
+      ['zwfw', 'unfocused', 0, 60_000],
+      ['layui', 'idle', 0, 60_000],
+      ['zwfw', 'idle', 60_000, 61_000],
+      ['zwfw', 'idle', 90_000, 91_000],
+    ]);
+  });
+
   it('adds each navigation\'s waiting to its day', async () => {
     const repo = createActivityRepo(freshDb());
     await repo.addWaiting('zwfw', '2026-11-27', 1200);
