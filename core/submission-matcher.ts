@@ -10,8 +10,9 @@
  * Decisions:
  * - One action makes one submission: the intent is consumed by the first request it matches, and older intents
  *   of that frame go with it (a click that failed the page's own validation must not pair with a later POST).
- * - Intents of one frame closer than `mergeMs` are one action (a click on a submit button and the form's submit
- *   event); `merge` decides whose data is kept.
+ * - A submit event (`follows`) within `mergeMs` (150 ms) of a click or Enter in the same frame is that action's
+ *   consequence, not a second action (the page folds them together too when it can); `merge` decides whose
+ *   data is kept. Clicks never merge: a draft saved and a form submitted a moment later are two submissions.
  * - A request seen before its intent waits at most `earlyMs` for it.
  */
 
@@ -23,6 +24,8 @@ export interface SubmitIntent<D = unknown> {
   at: number;
   /** What the caller wants back with the match (the page's portal, login facts). */
   data: D;
+  /** A form's submit event: may be the consequence of a click or Enter announced just before. */
+  follows?: boolean;
 }
 
 export interface ObservedRequest {
@@ -47,7 +50,7 @@ export function createSubmissionMatcher<L>(opts: MatcherOptions<L> = {}) {
   const merge = opts.merge ?? ((earlier: L) => earlier);
   const windowMs = opts.windowMs ?? SUBMIT_WINDOW_MS;
   const earlyMs = opts.earlyMs ?? 2_000;
-  const mergeMs = opts.mergeMs ?? 1_000;
+  const mergeMs = opts.mergeMs ?? 150;
   let intents: SubmitIntent<L>[] = [];
   let early: ObservedRequest[] = [];
   // When each frame's last action was consumed: its twin arriving a moment later is the same action.
@@ -75,14 +78,14 @@ export function createSubmissionMatcher<L>(opts: MatcherOptions<L> = {}) {
     intent(intent: SubmitIntent<L>): ObservedRequest | null {
       prune(intent.at);
       const lastConsumed = consumedAt.get(frameKey(intent));
-      if (lastConsumed !== undefined && intent.at - lastConsumed < mergeMs && intent.at >= lastConsumed) return null;
+      if (intent.follows && lastConsumed !== undefined && intent.at - lastConsumed < mergeMs && intent.at >= lastConsumed) return null;
       const waiting = early.find((r) => fits(intent, r));
       if (waiting) {
         early = early.filter((r) => r !== waiting);
         consume(intent);
         return waiting;
       }
-      const twin = intents.find((i) => i.tabId === intent.tabId && i.frameId === intent.frameId && intent.at - i.at < mergeMs);
+      const twin = intent.follows ? intents.find((i) => i.tabId === intent.tabId && i.frameId === intent.frameId && intent.at - i.at < mergeMs) : undefined;
       if (twin) {
         twin.data = merge(twin.data, intent.data);
         return null;

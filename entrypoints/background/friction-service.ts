@@ -166,7 +166,7 @@ export function createFrictionService(deps: FrictionServiceDeps) {
         const portalId = await portalOfSender(deps.config, sender);
         if (!portalId || tabId === undefined) return { noted: false };
         const login = await loginFacts(payload.login);
-        const early = matcher.intent({ tabId, frameId: sender.frameId ?? 0, at, data: { portalId, login } });
+        const early = matcher.intent({ tabId, frameId: sender.frameId ?? 0, at, data: { portalId, login }, follows: payload.via === 'submit' });
         if (early) {
           const t = requests.get(early.requestId);
           if (t) await record(t, { portalId, login });

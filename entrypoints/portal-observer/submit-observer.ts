@@ -42,7 +42,12 @@ function shapeOf(el: Element): ControlShape {
  * Passive capture listeners: the page's own handlers and its request are untouched.
  */
 export function startSubmitObserver({ events, send, taggedLogin }: SubmitObserverDeps) {
+  // A click on a submit button (or Enter in a field) and the submit event it causes are one action.
+  let lastAnnounced = -Infinity;
   const announce = (el: Element, via: 'click' | 'enter' | 'submit') => {
+    const now = performance.now();
+    if (via === 'submit' && now - lastAnnounced < 150) return;
+    lastAnnounced = now;
     const form = loginFormAround(el, taggedLogin);
     const account = form.account ? normaliseAccount(form.account.value) : '';
     void send({

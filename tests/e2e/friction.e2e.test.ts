@@ -111,7 +111,7 @@ describe('submissions', () => {
     await page.getByTestId('submit').click();
     await page.locator('[data-testid="status"][data-result="http-500"]').waitFor();
     await page.getByTestId('mode').selectOption('reset');
-    await sleep(1200); // a separate action, not the twin of the first
+    await sleep(300); // a separate action, not the twin of the first
     await page.getByTestId('submit').click();
     await page.locator('[data-testid="status"][data-result="network-error"]').waitFor();
     await page.getByTestId('mode').selectOption('ok');

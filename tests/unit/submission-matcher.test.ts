@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSubmissionMatcher, type ObservedRequest } from '../../core/submission-matcher';
 
 const req = (over: Partial<ObservedRequest>): ObservedRequest => ({ requestId: 'r', tabId: 1, frameId: 0, kind: 'xmlhttprequest', at: 0, ...over });
-const intent = (at: number, data = 'a', frameId = 0, tabId = 1) => ({ tabId, frameId, at, data });
+const intent = (at: number, data = 'a', frameId = 0, tabId = 1, follows = false) => ({ tabId, frameId, at, data, follows });
 
 describe('pairing actions with requests', () => {
   it('a request within 10 s after a trusted action is its submission; later than that is not', () => {
@@ -34,11 +34,19 @@ describe('pairing actions with requests', () => {
   it('a click and the form submit event it causes are one action', () => {
     const m = createSubmissionMatcher<string>({ merge: (a, b) => a + b });
     m.intent(intent(0, 'click'));
-    m.intent(intent(20, '+submit'));
+    m.intent(intent(20, '+submit', 0, 1, true));
     expect(m.request(req({ at: 50 }))?.data).toBe('click+submit');
-    // The twin of a consumed action does not linger to claim an unrelated request.
-    m.intent(intent(60, 'late twin'));
+    // The submit event of a consumed click does not linger to claim an unrelated request.
+    m.intent(intent(60, 'late twin', 0, 1, true));
     expect(m.request(req({ requestId: 'beacon', at: 3_000 }))).toBeNull();
+  });
+
+  it('two clicks a moment apart are two actions (save a draft, then submit)', () => {
+    const m = createSubmissionMatcher<string>();
+    m.intent(intent(0, 'draft'));
+    expect(m.request(req({ requestId: 'draft', at: 30 }))?.data).toBe('draft');
+    m.intent(intent(80, 'submit'));
+    expect(m.request(req({ requestId: 'submit', kind: 'main_frame', at: 90 }))?.data).toBe('submit');
   });
 
   it('a click that failed the page validation does not pair with a later unrelated request after the real submit', () => {
