@@ -213,6 +213,9 @@ export function createFrictionService(deps: FrictionServiceDeps) {
         await deps.friction.updateStay(seen.stayId, { lastSeenAt: now });
       }),
 
+    /** Resolves when every write queued so far is done (tests, and callers that read right after an event). */
+    whenIdle: () => serial(async () => undefined),
+
     /** A closed tab ends its stay; nothing it started can be matched any more. */
     onTabRemoved: (tabId: number) =>
       serial(async () => {

@@ -51,6 +51,7 @@ describe('who may send what', () => {
       'page.activity',
       'page.waiting',
       'page.entry',
+      'page.submitIntent',
     ]);
     expect(PAGE_ONLY.has('portals.add')).toBe(true);
     expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);
