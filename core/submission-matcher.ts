@@ -13,7 +13,10 @@
  * - A submit event (`follows`) within `mergeMs` (150 ms) of a click or Enter in the same frame is that action's
  *   consequence, not a second action (the page folds them together too when it can); `merge` decides whose
  *   data is kept. Clicks never merge: a draft saved and a form submitted a moment later are two submissions.
- * - A request seen before its intent waits at most `earlyMs` for it.
+ * - A request seen before its intent waits for it at most `earlyMs` (2 s) when it is a navigation (a native
+ *   submit starts it while the page's message is still on its way) and `earlyScriptMs` (300 ms) when it is a
+ *   script request: our capture listener announces a click before the page's own handler can send anything, so
+ *   a script request much older than its click belongs to something else (a "send code" button a moment ago).
  */
 
 export type RequestKind = 'main_frame' | 'sub_frame' | 'xmlhttprequest';
@@ -39,6 +42,7 @@ export interface ObservedRequest {
 export interface MatcherOptions<D> {
   windowMs?: number;
   earlyMs?: number;
+  earlyScriptMs?: number;
   mergeMs?: number;
   /** Two announcements of one action: which data to keep (default: the earlier). */
   merge?: (earlier: D, later: D) => D;
@@ -50,6 +54,8 @@ export function createSubmissionMatcher<L>(opts: MatcherOptions<L> = {}) {
   const merge = opts.merge ?? ((earlier: L) => earlier);
   const windowMs = opts.windowMs ?? SUBMIT_WINDOW_MS;
   const earlyMs = opts.earlyMs ?? 2_000;
+  const earlyScriptMs = opts.earlyScriptMs ?? 300;
+  const earliness = (r: ObservedRequest) => (r.kind === 'xmlhttprequest' ? earlyScriptMs : earlyMs);
   const mergeMs = opts.mergeMs ?? 150;
   let intents: SubmitIntent<L>[] = [];
   let early: ObservedRequest[] = [];
@@ -60,12 +66,12 @@ export function createSubmissionMatcher<L>(opts: MatcherOptions<L> = {}) {
   const fits = (i: SubmitIntent<L>, r: ObservedRequest) =>
     i.tabId === r.tabId &&
     (i.frameId === r.frameId || r.kind === 'main_frame') &&
-    r.at >= i.at - earlyMs &&
+    r.at >= i.at - earliness(r) &&
     r.at <= i.at + windowMs;
 
   const prune = (now: number) => {
     intents = intents.filter((i) => now - i.at <= windowMs);
-    early = early.filter((r) => now - r.at <= earlyMs);
+    early = early.filter((r) => now - r.at <= earliness(r));
   };
 
   const consume = (matched: SubmitIntent<L>) => {

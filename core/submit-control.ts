@@ -5,7 +5,8 @@
  *
  * Decisions:
  * - A negative label wins (重置, 取消, 返回, 关闭, 查询, 搜索, 上传, 删除, reset, cancel, back, search…): those
- *   buttons do not file anything even when they are `type="submit"` in a search form.
+ *   buttons do not file anything even when they are `type="submit"` in a search form. So does 发送验证码 /
+ *   获取验证码: asking for a one-time code is not the login.
  * - `type="submit"` / `type="image"` inputs and buttons, a `<button>` without a type inside a `<form>`, and
  *   `lay-submit` count whatever their label.
  * - Element's `el-button--primary` counts inside a form (`<form>` or `.el-form`); outside it is too often a
@@ -30,7 +31,7 @@ export interface ControlShape {
   inFormElement: boolean;
 }
 
-const NEGATIVE = /重置|清空|取消|返回|关闭|查询|搜索|检索|上传|删除|退出|注销|下载|导出|打印|预览|上一步|reset|clear|cancel|back|close|search|query|find|upload|delete|remove|logout|log\s*out|sign\s*out|download|export|print|preview|previous/i;
+const NEGATIVE = /验证码|校验码|send\s*code|get\s*code|重置|清空|取消|返回|关闭|查询|搜索|检索|上传|删除|退出|注销|下载|导出|打印|预览|上一步|reset|clear|cancel|back|close|search|query|find|upload|delete|remove|logout|log\s*out|sign\s*out|download|export|print|preview|previous/i;
 const POSITIVE = /提交|保存|暂存|上报|报送|申报|填报|确定|确认|登录|登陆|注册|签到|打卡|发送|办理|审核|通过|下一步|完成|submit|save|send|confirm|^ok$|log\s*in|login|sign\s*in|apply|report|check\s*in|next|done|finish/i;
 const MAX_LABEL = 20;
 

@@ -170,6 +170,23 @@ describe('logins', () => {
   });
 });
 
+describe('the worker asleep', () => {
+  it('a save made while the worker was stopped is still counted once', async () => {
+    const before = await friction('layui');
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.layui, '/'));
+    await observed(page);
+    await page.getByTestId('name').fill(APPLICANT);
+    await session.stopWorker();
+    await page.getByTestId('submit').click();
+    await page.getByTestId('layer-msg').filter({ hasText: '保存成功' }).waitFor();
+    await frictionBecomes('layui', (f) => f.submissions > before.submissions);
+    await sleep(1500);
+    expect((await friction('layui')).submissions).toBe(before.submissions + 1);
+    await page.close();
+  });
+});
+
 describe('tagged pages', () => {
   it('a check-in page counts its visit and its active minutes under the check-in tag', async () => {
     const page = await session.context.newPage();
@@ -193,6 +210,32 @@ describe('tagged pages', () => {
     // The dashboard table shows the same friction figures as the popup.
     expect(Number(await dash.getByTestId('friction-row-zwfw').getByTestId('friction-logins').getAttribute('data-value'))).toBe(2);
     await dash.close();
+    await page.close();
+  });
+});
+
+describe('logins without a password', () => {
+  it('a one-time-code login is a login with a code asked; asking for the code is not a submission', async () => {
+    const before = await friction('zwfw');
+    const sso = await friction('sso');
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.sso, `/otp?service=${PORTAL_HOSTS.zwfw}`));
+    await observed(page);
+    await page.getByTestId('phone').fill('13912345678');
+    await page.getByTestId('send-otp').click(); // POST /otp/send: the portal sends a code
+    await sleep(500);
+    await page.getByTestId('otp').fill('123456');
+    await page.getByTestId('otp-submit').click();
+    await page.getByTestId('home-title').waitFor();
+    const after = await frictionBecomes('zwfw', (f) => f.logins > before.logins);
+    expect(after).toMatchObject({
+      logins: before.logins + 1,
+      relogins: before.relogins + 1,
+      captchas: before.captchas + 1,
+      accounts: before.accounts + 1,
+      submissions: before.submissions,
+    });
+    expect(await friction('sso')).toEqual(sso);
     await page.close();
   });
 });

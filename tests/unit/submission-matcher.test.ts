@@ -31,6 +31,16 @@ describe('pairing actions with requests', () => {
     expect(m.intent(intent(1_050))?.requestId).toBe('nav');
   });
 
+  it('a script request a moment before the click belongs to something else (a "send code" button)', () => {
+    const m = createSubmissionMatcher<string>();
+    expect(m.request(req({ requestId: 'send-code', at: 1_000 }))).toBeNull();
+    expect(m.intent(intent(1_600, 'login'))).toBeNull();
+    expect(m.request(req({ requestId: 'login', kind: 'main_frame', at: 1_650 }))?.data).toBe('login');
+    // …while one a few milliseconds ahead of its click message is the click's own.
+    expect(m.request(req({ requestId: 'save', at: 5_000 }))).toBeNull();
+    expect(m.intent(intent(5_040, 'save'))?.requestId).toBe('save');
+  });
+
   it('a click and the form submit event it causes are one action', () => {
     const m = createSubmissionMatcher<string>({ merge: (a, b) => a + b });
     m.intent(intent(0, 'click'));

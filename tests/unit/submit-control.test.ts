@@ -40,6 +40,8 @@ describe('submit-like controls', () => {
     ['English search submit', { tag: 'input', type: 'submit', label: 'Search' }],
     ['上传附件 button', { label: '上传附件' }],
     ['返回 button', { label: '返回' }],
+    ['发送验证码 (asking for a one-time code is not the login)', { label: '发送验证码' }],
+    ['English send code', { label: 'Send code' }],
     ['Element primary button outside a form with a neutral label', { className: 'el-button el-button--primary', label: '新建' }],
     ['a plain link', { tag: 'a', type: '', label: '政务公开' }],
     ['typeless button outside a form', { type: '', label: '展开' }],
