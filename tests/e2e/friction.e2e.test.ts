@@ -170,6 +170,22 @@ describe('logins', () => {
   });
 });
 
+describe('no answer', () => {
+  it('a submission the portal never answers is failed once 60 s have passed', async () => {
+    const before = await friction('fail');
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.fail, '/?mode=hang'));
+    await observed(page);
+    await page.getByTestId('name').fill(APPLICANT);
+    await page.getByTestId('submit').click();
+    await frictionBecomes('fail', (f) => f.submissions > before.submissions);
+    expect((await friction('fail')).failedSubmissions).toBe(before.failedSubmissions);
+    await sleep(61_000);
+    expect(await friction('fail')).toMatchObject({ submissions: before.submissions + 1, failedSubmissions: before.failedSubmissions + 1 });
+    await page.close();
+  }, 120_000);
+});
+
 describe('the worker asleep', () => {
   it('a save made while the worker was stopped is still counted once', async () => {
     const before = await friction('layui');
