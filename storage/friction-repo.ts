@@ -1,4 +1,6 @@
+import { detectDuplicateFiling, type EarlierSubmission } from '../core/duplicate-filing';
 import { type FrictionDay, summariseFriction } from '../core/friction-summary';
+import { pairKey } from '../core/portal-pair';
 import type { PageTag } from '../core/portal';
 import type { BurdenDb, StayRow, SubmissionRow } from './schema';
 
@@ -11,6 +13,19 @@ export interface TagDay {
 }
 
 export type { FrictionDay };
+
+export interface DuplicateFilingDay {
+  day: string;
+  portalId: string;
+  otherPortal: string;
+  /** The pair, a < b, as the report's `pairs[]` keys it. */
+  a: string;
+  b: string;
+  duplicateFilings: number;
+}
+
+/** How far back a form's entries belong to the submission that sends them. */
+export const FORM_FILLING_MS = 2 * 3600_000;
 
 /**
  * Submissions, logins, stays and tagged-page time (issue 4). The weekly report and the popup read only
@@ -40,6 +55,53 @@ export function createFrictionRepo(db: BurdenDb, now: () => number) {
         const row = await db.tagDaily.get([tag, portalId, day]);
         await db.tagDaily.put({ tag, portalId, day, activeMs: (row?.activeMs ?? 0) + ms });
       }),
+
+    /**
+     * Links the entries a submission sent (same portal, same tab, made in the 2 hours before and not sent
+     * already) to it, then checks it for duplicate filing (core/duplicate-filing.ts) against earlier submissions
+     * on other portals. Returns the other portal when it is one.
+     */
+    async linkEntriesAndCheckDuplicate(submission: { id: number; tabId: number; portalId: string; at: number }): Promise<string | null> {
+      return db.transaction('rw', db.entries, db.submissions, async () => {
+        const mine = await db.entries
+          .where('portalId')
+          .equals(submission.portalId)
+          .filter((e) => e.submissionId === undefined && e.visitKey.startsWith(`${submission.tabId}:`) && e.at <= submission.at + 5_000 && e.at >= submission.at - FORM_FILLING_MS)
+          .toArray();
+        if (!mine.length) return null;
+        await db.entries.bulkUpdate(mine.map((e) => ({ key: e.id!, changes: { submissionId: submission.id } })));
+        const earlier = await db.entries.where('valueFp').anyOf([...new Set(mine.map((e) => e.valueFp))]).toArray();
+        const bySubmission = new Map<number, EarlierSubmission & { fps: Set<string> }>();
+        for (const e of earlier) {
+          if (e.submissionId === undefined || e.submissionId === submission.id || e.portalId === submission.portalId) continue;
+          const s = bySubmission.get(e.submissionId) ?? { submissionId: String(e.submissionId).padStart(12, '0'), portalId: e.portalId, at: e.at, valueFps: [], fps: new Set<string>() };
+          s.fps.add(e.valueFp);
+          s.at = Math.max(s.at, e.at);
+          bySubmission.set(e.submissionId, s);
+        }
+        const found = detectDuplicateFiling(
+          mine.map((e) => ({ portalId: e.portalId, formKey: e.formFp, fieldKey: e.fieldFp, valueFp: e.valueFp, at: e.at })),
+          [...bySubmission.values()].map(({ fps, ...s }) => ({ ...s, valueFps: [...fps] })),
+          { now: now() },
+        );
+        if (!found) return null;
+        await db.submissions.update(submission.id, { duplicateOf: found.otherPortal });
+        return found.otherPortal;
+      });
+    },
+
+    /** Duplicate filings per day and portal pair (DESIGN.md §3), for the report's `pairs[].duplicateFilings`. */
+    async duplicateFilingsByDay(fromDay: string, toDay: string): Promise<DuplicateFilingDay[]> {
+      const rows = await db.submissions.where('day').between(fromDay, toDay, true, true).filter((s) => s.duplicateOf !== undefined).toArray();
+      const out = new Map<string, DuplicateFilingDay>();
+      for (const s of rows) {
+        const key = `${s.day}\u0000${s.portalId}\u0000${s.duplicateOf}`;
+        const c = out.get(key) ?? { day: s.day, portalId: s.portalId, otherPortal: s.duplicateOf!, ...pairKey(s.portalId, s.duplicateOf!), duplicateFilings: 0 };
+        c.duplicateFilings++;
+        out.set(key, c);
+      }
+      return [...out.values()];
+    },
 
     /** Per portal per local day, `fromDay` to `toDay` inclusive (yyyy-MM-dd). */
     async frictionByDay(fromDay: string, toDay: string): Promise<FrictionDay[]> {
@@ -73,6 +135,10 @@ export function createFrictionRepo(db: BurdenDb, now: () => number) {
     reassignPortal: (from: string, to: string) =>
       db.transaction('rw', db.submissions, db.stays, db.tagDaily, async () => {
         await db.submissions.where('portalId').equals(from).modify({ portalId: to });
+        await db.submissions.filter((s) => s.duplicateOf === from).modify((s) => {
+          if (s.portalId === to) delete s.duplicateOf;
+          else s.duplicateOf = to;
+        });
         await db.stays.where('portalId').equals(from).modify({ portalId: to });
         for (const row of await db.tagDaily.where('portalId').equals(from).toArray()) {
           const into = await db.tagDaily.get([row.tag, to, row.day]);

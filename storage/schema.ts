@@ -56,6 +56,8 @@ export interface EntryRow {
   otherPortal?: string;
   retypedChars: number;
   repeatTypingMs: number;
+  /** The submission this entry went out with (issue 4), for duplicate filing. */
+  submissionId?: number;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface SubmissionRow {
   status: 'pending' | 'ok' | 'failed';
   failure?: 'http' | 'network';
   endedAt?: number;
+  /** Duplicate filing: the other portal whose earlier submission this one mostly repeated. */
+  duplicateOf?: string;
 }
 
 /** A run of pages of one portal in one tab, for login-only visits. Times only: no URL, no title. */

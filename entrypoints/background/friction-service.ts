@@ -28,6 +28,8 @@ export interface FrictionServiceDeps {
   keys: KeyStore;
   subtle: SubtleCrypto;
   now: () => number;
+  /** Runs a task a moment later (default 1.5 s): the form's last entry may still be on its way when the answer comes. */
+  later?: (task: () => void) => void;
 }
 
 interface LoginFacts {
@@ -85,14 +87,23 @@ export function createFrictionService(deps: FrictionServiceDeps) {
     return reached.tracked ? reached.portalId : pagePortal;
   }
 
+  // The last field is committed as focus leaves it for the submit button, and that entry is fingerprinted and
+  // stored in its own queue: a local portal can answer first. So the link waits a moment.
+  const later = deps.later ?? ((task: () => void) => void setTimeout(task, 1500));
+  const linkIfFiled = async (id: number, tabId: number, portalId: string, at: number, login: boolean, status: 'ok' | 'failed' | 'pending') => {
+    if (login || status !== 'ok') return;
+    later(() => void serial(() => deps.friction.linkEntriesAndCheckDuplicate({ id, tabId, portalId, at })).catch(() => undefined));
+  };
+
   const record = (t: Tracked, intent: Intent) =>
     serial(async () => {
       const login = intent.login;
       t.pagePortal = intent.portalId;
+      const portalId = await creditedPortal(t, intent.portalId);
       t.submissionId = await deps.friction.addSubmission({
         requestId: t.req.requestId,
         tabId: t.req.tabId,
-        portalId: await creditedPortal(t, intent.portalId),
+        portalId,
         day: dayKey(t.req.at),
         at: t.req.at,
         login: !!login,
@@ -103,6 +114,7 @@ export function createFrictionService(deps: FrictionServiceDeps) {
         ...(t.outcome && { endedAt: t.outcome.endedAt }),
         ...(t.outcome?.failure && { failure: t.outcome.failure }),
       });
+      await linkIfFiled(t.submissionId, t.req.tabId, portalId, t.req.at, !!login, t.outcome?.status ?? 'pending');
     });
 
   const settle = (requestId: string, outcome: Outcome) =>
@@ -123,6 +135,7 @@ export function createFrictionService(deps: FrictionServiceDeps) {
         portalId,
         ...(outcome.failure && { failure: outcome.failure }),
       });
+      await linkIfFiled(row.id, row.tabId, portalId, row.at, row.login, outcome.status);
     });
 
   async function loginFacts(login: { captcha: boolean; oneTimeCode: boolean; account?: string } | null): Promise<LoginFacts | null> {

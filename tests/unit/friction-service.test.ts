@@ -35,7 +35,7 @@ async function setUp() {
   const keys = createKeyStore(db, crypto.subtle, clock.now, () => 'k1');
   const repo = createFrictionRepo(db, clock.now);
   const start = () => {
-    const service = createFrictionService({ config, friction: repo, keys, subtle: crypto.subtle, now: clock.now });
+    const service = createFrictionService({ config, friction: repo, keys, subtle: crypto.subtle, now: clock.now, later: (task) => task() });
     const requests = fakeWebRequest();
     service.listen(requests.web);
     const router = createMessageRouter({ id: 'ext', getURL: (p: string) => `chrome-extension://ext${p}` } as never);
@@ -137,5 +137,62 @@ describe('the friction service', () => {
       { portalId: 'zwfw', len: 7000, ended: true },
     ]);
     expect(await t.repo.tagsByDay('2026-11-27', '2026-11-27')).toEqual([{ tag: 'check-in', portalId: 'zwfw', day: '2026-11-27', visits: 0, activeMs: 1000 }]);
+  });
+
+  it('links a form\'s entries to its submission and finds a duplicate filing of an earlier submission on another portal', async () => {
+    const t = await setUp();
+    const w = t.start();
+    const entry = (portalId: string, visitKey: string, field: string, valueFp: string, at: number) =>
+      t.db.entries.add({
+        portalId, day: '2026-11-27', at, keyId: 'k1', valueFp, formFp: `form-${portalId}`, fieldFp: field, category: 'other', length: 5,
+        method: 'typed', typingMs: 100, visitKey, kind: 'none', retypedChars: 0, repeatTypingMs: 0,
+      });
+    const submit = async (url: string, tabId: number, requestId: string) => {
+      await w.intent(url, { via: 'click', login: null }, tabId);
+      w.fire('onBeforeRequest', { requestId, tabId, frameId: 0, type: 'main_frame', method: 'POST', url });
+      w.fire('onCompleted', { requestId, statusCode: 200, url });
+      await w.service.whenIdle();
+      await w.service.whenIdle();
+    };
+    const ZWFW = 'http://zwfw.sim.gov.cn:8080/app/form';
+    const now = t.clock.now();
+    for (const [f, v] of [['name', 'A'], ['id', 'B'], ['phone', 'C'], ['addr', 'D']]) await entry('zwfw', '1:0:doc1', f!, v!, now - 60_000);
+    await submit(ZWFW, 1, 'z1');
+    t.clock.advance(600_000);
+    // Three of four values again on another portal: a duplicate filing. An entry in another tab is not part of it.
+    const later = t.clock.now();
+    for (const [f, v] of [['xm', 'A'], ['sfz', 'B'], ['sj', 'C'], ['bz', 'Q']]) await entry('layui', '2:0:doc2', f!, v!, later - 30_000);
+    await entry('layui', '3:0:doc3', 'xm', 'Z', later - 10_000);
+    await submit(LAYUI, 2, 'l1');
+    const subs = await t.rows();
+    expect(subs.map((r) => [r.portalId, r.duplicateOf])).toEqual([['zwfw', undefined], ['layui', 'zwfw']]);
+    const linked = await t.db.entries.toArray();
+    expect(linked.filter((e) => e.submissionId === subs[1]!.id).length).toBe(4);
+    expect(linked.find((e) => e.visitKey === '3:0:doc3')!.submissionId).toBeUndefined();
+    expect(await t.repo.duplicateFilingsByDay('2026-11-27', '2026-11-27')).toEqual([
+      { day: '2026-11-27', portalId: 'layui', otherPortal: 'zwfw', a: 'layui', b: 'zwfw', duplicateFilings: 1 },
+    ]);
+  });
+
+  it('two of three values repeated is not a duplicate filing', async () => {
+    const t = await setUp();
+    const w = t.start();
+    const entry = (portalId: string, visitKey: string, field: string, valueFp: string) =>
+      t.db.entries.add({
+        portalId, day: '2026-11-27', at: t.clock.now() - 1000, keyId: 'k1', valueFp, formFp: 'f', fieldFp: field, category: 'other', length: 5,
+        method: 'typed', typingMs: 100, visitKey, kind: 'none', retypedChars: 0, repeatTypingMs: 0,
+      });
+    for (const [f, v] of [['a', 'A'], ['b', 'B'], ['c', 'C']]) await entry('zwfw', '1:0:x', f!, v!);
+    await w.intent('http://zwfw.sim.gov.cn:8080/', { via: 'click', login: null }, 1);
+    w.fire('onBeforeRequest', { requestId: 'z', tabId: 1, frameId: 0, type: 'xmlhttprequest', method: 'POST', url: 'http://zwfw.sim.gov.cn:8080/api' });
+    w.fire('onCompleted', { requestId: 'z', statusCode: 200, url: 'http://zwfw.sim.gov.cn:8080/api' });
+    await w.service.whenIdle();
+    t.clock.advance(5000);
+    for (const [f, v] of [['a', 'A'], ['b', 'B'], ['c', 'X']]) await entry('layui', '2:0:y', f!, v!);
+    await w.intent(LAYUI, { via: 'click', login: null }, 2);
+    w.fire('onBeforeRequest', { requestId: 'l', tabId: 2, frameId: 0, type: 'xmlhttprequest', method: 'POST', url: `${LAYUI}api/save` });
+    w.fire('onCompleted', { requestId: 'l', statusCode: 200, url: `${LAYUI}api/save` });
+    await w.service.whenIdle();
+    expect((await t.rows()).map((r) => r.duplicateOf)).toEqual([undefined, undefined]);
   });
 });
