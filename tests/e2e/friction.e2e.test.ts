@@ -255,3 +255,38 @@ describe('logins without a password', () => {
     await page.close();
   });
 });
+
+describe('duplicate filing', () => {
+  async function typeInto(page: Page, testid: string, value: string) {
+    await page.getByTestId(testid).click();
+    await page.getByTestId(testid).pressSequentially(value, { delay: 10 });
+    await page.locator('body').click({ position: { x: 1, y: 1 } }); // leaving the field commits the entry
+  }
+  const VALUES = { name: '司马相如', 'id-number': '110105194912310037', phone: '13800138000', address: '青山镇溪口村五组' };
+
+  it('a layui save repeating most of an earlier native-form submission is one duplicate filing between them', async () => {
+    const zwfw = await session.context.newPage();
+    await zwfw.goto(server.url(PORTAL_HOSTS.zwfw, '/app/form'));
+    await observed(zwfw);
+    for (const [id, v] of Object.entries(VALUES)) await typeInto(zwfw, id, v);
+    await zwfw.getByTestId('submit').click();
+    await zwfw.getByTestId('result-title').waitFor();
+
+    const layui = await session.context.newPage();
+    await layui.goto(server.url(PORTAL_HOSTS.layui, '/'));
+    await observed(layui);
+    for (const [id, v] of Object.entries(VALUES)) await typeInto(layui, id, v);
+    await layui.getByTestId('submit').click();
+    await layui.getByTestId('layer-msg').filter({ hasText: '保存成功' }).waitFor();
+
+    const rows = await eventually(
+      async () => ((await dumpExtensionStorage(session)).indexedDb['burden-barometer']?.submissions ?? []) as { portalId: string; duplicateOf?: string }[],
+      (r) => r.some((s) => s.duplicateOf !== undefined),
+      15_000,
+    );
+    expect(rows.filter((s) => s.duplicateOf !== undefined).map((s) => [s.portalId, s.duplicateOf])).toEqual([['layui', 'zwfw']]);
+    await zwfw.close();
+    await layui.close();
+  });
+});
+
