@@ -66,9 +66,11 @@ export function startSubmitObserver({ events, send, taggedLogin }: SubmitObserve
   });
   events.on('keydown', (e) => {
     const event = e as KeyboardEvent;
-    if (!event.isTrusted || event.key !== 'Enter' || event.isComposing) return;
+    // Runs on every keystroke of every form: the cheapest test first.
+    if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return;
     const target = event.target;
-    // Enter in a field submits its form implicitly; layui and Element pages bind Enter to their submit too.
+    // Enter in a field submits its form implicitly; layui and Element pages (vue-element-admin's login among
+    // them) bind Enter to their submit too.
     if (target instanceof HTMLInputElement && target.closest('form, .layui-form, .el-form')) announce(target, 'enter');
   });
   events.on('submit', (event) => {
