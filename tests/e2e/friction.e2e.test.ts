@@ -165,7 +165,12 @@ describe('logins', () => {
     expect(f).toMatchObject({ logins: 2, relogins: 1, captchas: 2, accounts: 2, loginOnlyVisits: 1 });
     await page.close();
 
-    const dump = JSON.stringify(await dumpExtensionStorage(session));
+    const stored = await dumpExtensionStorage(session);
+    // The login form's fields (account, password, captcha) were typed but are never entries.
+    const entries = (stored.indexedDb['burden-barometer']?.entries ?? []) as { portalId: string }[];
+    expect(entries.filter((e) => e.portalId === 'sso')).toEqual([]);
+    expect(entries.filter((e) => e.portalId === 'zwfw').length).toBeGreaterThan(0);
+    const dump = JSON.stringify(stored);
     for (const canary of [ACCOUNT_A, ACCOUNT_B, APPLICANT, 'correct-horse', CAPTCHA_TEXT]) expect(dump).not.toContain(canary);
   });
 });

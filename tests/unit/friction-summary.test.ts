@@ -93,3 +93,13 @@ describe('login-only visits', () => {
     expect(run([login({})], [stay({ startedAt: T0 + 300_000, lastSeenAt: T0 + 310_000, endedAt: T0 + 311_000 })])[0]!.loginOnlyVisits).toBe(0);
   });
 });
+
+describe('the shape the weekly report builder reads', () => {
+  it('has exactly the agreed fields per portal per day', () => {
+    const [day] = run([login({})]);
+    expect(Object.keys(day!).sort()).toEqual(
+      ['portalId', 'day', 'submissions', 'failedSubmissions', 'logins', 'relogins', 'captchas', 'loginOnlyVisits', 'accountFps'].sort(),
+    );
+  });
+});
+
