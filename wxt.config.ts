@@ -25,7 +25,9 @@ export default defineConfig({
     // Chromium 109 is the last release on Windows 7, still common on office machines.
     minimum_chrome_version: '109',
     incognito: 'not_allowed',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'idle'],
+    // webRequest: observe (never block, never read bodies) that a portal page's POST/PUT happened and how it
+    // ended, for submissions and failed submissions. It sees only origins granted per portal.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'idle', 'webRequest'],
     // Nothing up front: every origin is asked for per portal, from a user click.
     host_permissions: [],
     optional_host_permissions: ['http://*/*', 'https://*/*'],

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EntriesView } from './entries-view';
+import { FrictionTable } from './friction-table';
 import { t } from './i18n';
 import { SettingsView } from './settings-view';
 
@@ -37,9 +38,12 @@ export function DashboardPage() {
         ) : view === 'entries' ? (
           <EntriesView />
         ) : (
-          <p class="empty" data-testid={`view-empty-${view}`}>
-            {t(`view_${view}_empty`)}
-          </p>
+          <>
+            <p class="empty" data-testid={`view-empty-${view}`}>
+              {t(`view_${view}_empty`)}
+            </p>
+            {view === 'overview' && <FrictionTable />}
+          </>
         )}
       </main>
     </div>

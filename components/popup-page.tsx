@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { matchUrl } from '../core/portal-match';
 import { parsePatternInput } from '../core/portal-pattern';
+import type { FrictionTotals } from '../core/friction-totals';
+import { FRICTION_COLUMNS } from './friction-columns';
 import { formatNumber, t } from './i18n';
 import { grantAndAdd } from './portal-grant';
 import { usePortalState } from './portal-state';
 import { rpc } from './rpc';
 
-interface TodayRow {
+interface TodayRow extends Omit<FrictionTotals, 'portalId'> {
   portalId: string;
   name: string;
   visits: number;
@@ -77,6 +79,7 @@ export function PopupPage() {
                 <th>{t('col_activeMinutes')}</th>
                 <th>{t('col_waitSeconds')}</th>
                 <th>{t('col_visits')}</th>
+                {FRICTION_COLUMNS.map((c) => <th key={c.key}>{c.header()}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -86,6 +89,9 @@ export function PopupPage() {
                   <td>{minutes(row.activeMs)}</td>
                   <td>{formatNumber(Math.round(row.waitMs / 1000))}</td>
                   <td data-testid="visits">{formatNumber(row.visits)}</td>
+                  {FRICTION_COLUMNS.map((c) => (
+                    <td key={c.key} data-testid={c.key} data-value={row[c.key]}>{formatNumber(row[c.key])}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>

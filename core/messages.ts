@@ -36,6 +36,17 @@ export const messageSchemas = {
    * its keyed fingerprint, in session memory, to recognise the paste on another portal (a transfer).
    */
   'page.copy': z.strictObject({ input: z.string().min(1).max(70_000) }),
+  /**
+   * A trusted submit-like action (click, Enter, form submit). Counted only when a POST/PUT from the same frame
+   * follows within 10 s. `account` is the normalised account name of a login form, fingerprinted in the worker
+   * and never kept.
+   */
+  'page.submitIntent': z.strictObject({
+    via: z.enum(['click', 'enter', 'submit']),
+    login: z
+      .strictObject({ captcha: z.boolean(), oneTimeCode: z.boolean(), account: z.string().min(1).max(256).optional() })
+      .nullable(),
+  }),
   'portals.state': z.strictObject({}),
   'portals.add': z.strictObject({
     portals: z
@@ -59,6 +70,7 @@ export const messageSchemas = {
   'settings.completeWelcome': z.strictObject({}),
   'matcher.test': z.strictObject({ url: z.string().max(4096) }),
   'stats.today': z.strictObject({}),
+  'stats.friction': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'stats.entries': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 } as const;
 

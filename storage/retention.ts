@@ -15,5 +15,9 @@ export async function applyRetention(db: BurdenDb, now: number) {
     gaps: await db.gaps.where('day').below(gapsBefore).delete(),
     visits: await db.visits.where('day').below(visitsBefore).delete(),
     entries: await db.entries.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
+    // Submissions carry account fingerprints and stays are per-event records: 90 days. Tag totals are daily aggregates.
+    submissions: await db.submissions.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
+    stays: await db.stays.where('day').below(visitsBefore).delete(),
+    tagDaily: await db.tagDaily.where('day').below(dailyBefore).delete(),
   };
 }

@@ -58,6 +58,52 @@ export interface EntryRow {
   repeatTypingMs: number;
   /** For a paste: the portal the value was copied on, when that was another portal (a transfer). */
   transferFrom?: string;
+  /** The submission this entry went out with (issue 4), for duplicate filing. */
+  submissionId?: number;
+}
+
+/**
+ * A submission or login (DESIGN.md §3): what was asked and how it ended, never what was sent. `requestId` is the
+ * browser's id of the POST/PUT, kept so an answer that arrives after a worker restart still settles the row.
+ */
+export interface SubmissionRow {
+  id?: number;
+  requestId: string;
+  tabId: number;
+  /** The portal credited: after a single-sign-on redirect, the portal the login reached. */
+  portalId: string;
+  day: string;
+  at: number;
+  login: boolean;
+  captcha: boolean;
+  oneTimeCode: boolean;
+  /** Keyed fingerprint of the account name (never the name), with the key it was made with. */
+  accountFp?: string;
+  keyId?: string;
+  status: 'pending' | 'ok' | 'failed';
+  failure?: 'http' | 'network';
+  endedAt?: number;
+  /** Duplicate filing: the other portal whose earlier submission this one mostly repeated. */
+  duplicateOf?: string;
+}
+
+/** A run of pages of one portal in one tab, for login-only visits. Times only: no URL, no title. */
+export interface StayRow {
+  id?: number;
+  tabId: number;
+  portalId: string;
+  day: string;
+  startedAt: number;
+  lastSeenAt: number;
+  endedAt?: number;
+}
+
+/** Active time on catalog-tagged pages per tag, portal and local day. */
+export interface TagDailyRow {
+  tag: PageTag;
+  portalId: string;
+  day: string;
+  activeMs: number;
 }
 
 export interface MetaRow {
@@ -85,6 +131,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { entries: '++id, valueFp, day, portalId, [portalId+day]' },
   },
+  {
+    // Issue 4: submissions and logins, stays for login-only visits, active time per page tag.
+    version: 4,
+    stores: {
+      submissions: '++id, requestId, day, portalId, [portalId+day]',
+      stays: '++id, tabId, day, portalId',
+      tagDaily: '[tag+portalId+day], day, portalId',
+    },
+  },
 ];
 
 export const DB_NAME = 'burden-barometer';
@@ -95,6 +150,9 @@ export class BurdenDb extends Dexie {
   daily!: Table<DailyRow, [string, string]>;
   gaps!: Table<GapRow, number>;
   entries!: Table<EntryRow, number>;
+  submissions!: Table<SubmissionRow, number>;
+  stays!: Table<StayRow, number>;
+  tagDaily!: Table<TagDailyRow, [string, string, string]>;
 
   constructor(name = DB_NAME, upTo = Infinity) {
     super(name);

@@ -6,7 +6,8 @@ import { createTimeAccounting, type IdleState, restoreAccountingState, type Time
 import type { ActivityRepo } from '../../storage/activity-repo';
 import type { LocalConfigStore } from '../../storage/local-config';
 import type { MessageRouter } from './message-router';
-import { createSerialQueue, portalOfSender } from './sender-portal';
+import type { PageTag } from '../../core/portal';
+import { createSerialQueue, matchSender, portalOfSender } from './sender-portal';
 
 export interface ActivityServiceDeps {
   config: LocalConfigStore;
@@ -16,6 +17,8 @@ export interface ActivityServiceDeps {
   windows: Pick<typeof browser.windows, 'getLastFocused'>;
   idle: { queryState(seconds: number): Promise<IdleState> };
   session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  /** Called after a message's credits are stored: per-tag minutes and stays (issue 4) hang off counted time. */
+  onCredited?: (sender: Browser.runtime.MessageSender, portalId: string, tag: PageTag | undefined, credits: { day: string; activeMs: number }[]) => Promise<void>;
 }
 
 /** Per window: the tab activated last, when, and the tab it replaced. */
@@ -77,7 +80,8 @@ export function createActivityService(deps: ActivityServiceDeps) {
     register(router: MessageRouter) {
       router.on('page.activity', (payload, sender) =>
         serial(async () => {
-          const portalId = await portalOfSender(deps.config, sender);
+          const match = await matchSender(deps.config, sender);
+          const portalId = match.tracked ? match.portalId : null;
           const tabId = sender.tab?.id;
           if (!portalId || tabId === undefined) return { counted: 0 };
           const { idleThresholdSec } = await deps.config.read();
@@ -107,6 +111,9 @@ export function createActivityService(deps: ActivityServiceDeps) {
           for (const gap of payload.gaps) acc.acceptGap(portalId, gap);
           const { credits, gaps } = acc.drain();
           await deps.activity.commit(credits, gaps, acc.snapshot());
+          const ours = credits.filter((c) => c.portalId === portalId && c.activeMs > 0);
+          // Time is already stored; a failure in what hangs off it must not fail the slice message.
+          if (ours.length) await deps.onCredited?.(sender, portalId, match.tracked ? match.tag : undefined, ours).catch(() => undefined);
           return { counted };
         }),
       );

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createActivityRepo } from '../../storage/activity-repo';
 import { createEntriesRepo } from '../../storage/entries-repo';
+import { createFrictionRepo } from '../../storage/friction-repo';
 import { createKeyStore } from '../../storage/key-store';
 import { createLocalConfig } from '../../storage/local-config';
 import { applyRetention } from '../../storage/retention';
@@ -9,6 +10,8 @@ import { createVisitsRepo } from '../../storage/visits-repo';
 import { createActivityService } from './activity-service';
 import { createEntryService } from './entry-service';
 import { registerEntryStats } from './entry-stats';
+import { createFrictionService, type RequestEvents } from './friction-service';
+import { registerFrictionStats } from './friction-stats';
 import { createMessageRouter } from './message-router';
 import { createClipboardLog } from '../../storage/clipboard-log';
 import { createPortalAccess } from './portal-access';
@@ -27,6 +30,7 @@ export default defineBackground(() => {
   const visits = createVisitsRepo(db);
   const activity = createActivityRepo(db);
   const entries = createEntriesRepo(db);
+  const frictionRepo = createFrictionRepo(db, Date.now);
   const keys = createKeyStore(db, crypto.subtle, Date.now, () => crypto.randomUUID());
   const readPolicy = createPolicyReader({ managed: browser.storage.managed, local: browser.storage.local });
   const access = createPortalAccess({
@@ -39,8 +43,12 @@ export default defineBackground(() => {
     await visits.reassignPortal(from, to);
     await activity.reassignPortal(from, to);
     await entries.reassignPortal(from, to);
+    await frictionRepo.reassignPortal(from, to);
   };
   const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, reassignRecords });
+  const friction = createFrictionService({ config, friction: frictionRepo, keys, subtle: crypto.subtle, now: Date.now });
+  // Observational only (no blocking, no bodies); fires only for origins the cadre granted.
+  friction.listen(browser.webRequest as unknown as RequestEvents);
   const time = createActivityService({
     config,
     activity,
@@ -49,12 +57,15 @@ export default defineBackground(() => {
     windows: browser.windows,
     idle: browser.idle,
     session: browser.storage.session,
+    onCredited: friction.onCredited,
   });
   const router = createMessageRouter(browser.runtime);
   portals.register(router);
   time.register(router);
-  createVisitService({ config, visits, now: Date.now }).register(router);
-  registerTodayStats(router, { config, visits, activity, now: Date.now });
+  createVisitService({ config, visits, now: Date.now, onTopVisit: friction.onTopVisit }).register(router);
+  registerTodayStats(router, { config, visits, activity, friction: frictionRepo, now: Date.now });
+  friction.register(router);
+  registerFrictionStats(router, { config, friction: frictionRepo });
   createEntryService({ config, entries, keys, clipboard: createClipboardLog(browser.storage.session), subtle: crypto.subtle, now: Date.now }).register(router);
   registerEntryStats(router, { config, entries });
 
@@ -69,6 +80,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => portals.publish({ injectOpenTabs: true }));
   browser.permissions.onRemoved.addListener(() => portals.publish({ injectOpenTabs: false }));
   browser.idle.onStateChanged.addListener((state) => time.onIdleState(state));
+  browser.tabs.onRemoved.addListener((tabId) => friction.onTabRemoved(tabId));
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => time.onTabActivated(tabId, windowId));
   browser.alarms.onAlarm.addListener(async ({ name }) => {
     if (name === RETENTION_ALARM) await applyRetention(db, Date.now());

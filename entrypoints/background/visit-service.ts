@@ -8,6 +8,8 @@ export interface VisitServiceDeps {
   config: LocalConfigStore;
   visits: VisitsRepo;
   now: () => number;
+  /** A top-level portal page loaded in a tab (stays for login-only visits). */
+  onTopVisit?: (sender: Browser.runtime.MessageSender, portalId: string) => Promise<void>;
 }
 
 /** Turns an observer's hello into a visit, deciding the portal from the sender's URL, never from the page. */
@@ -26,6 +28,7 @@ export function createVisitService(deps: VisitServiceDeps) {
             startedAt: now,
             ...(match.tag && { tag: match.tag }),
           });
+          await deps.onTopVisit?.(sender, match.portalId);
         }
         return { tracked: true };
       });

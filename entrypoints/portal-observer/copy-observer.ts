@@ -7,6 +7,8 @@ export interface CopyObserverDeps {
   events: PageEvents;
   send: (message: unknown) => Promise<unknown>;
   sensitiveKeys?: readonly string[];
+  /** The catalog tags this page `login`: every field of it is a login field. */
+  taggedLogin?: boolean;
 }
 
 /**
@@ -15,10 +17,10 @@ export interface CopyObserverDeps {
  * session memory for the transfer window only. Nothing about the clipboard is changed: the listener is passive
  * and never reads the clipboard itself, only what the page had selected.
  */
-export function startCopyObserver({ events, send, sensitiveKeys }: CopyObserverDeps) {
+export function startCopyObserver({ events, send, sensitiveKeys, taggedLogin = false }: CopyObserverDeps) {
   const onCopy = (event: Event) => {
     if (!event.isTrusted) return;
-    const text = copiedText(event, sensitiveKeys);
+    const text = copiedText(event, sensitiveKeys, taggedLogin);
     if (text === null) return;
     const normalised = normaliseValue(text);
     if (isTrivial(normalised.value)) return;
@@ -29,10 +31,10 @@ export function startCopyObserver({ events, send, sensitiveKeys }: CopyObserverD
 }
 
 /** The selected text the copy takes, or null when it comes from a field that is never captured. */
-function copiedText(event: Event, sensitiveKeys: readonly string[] | undefined): string | null {
+function copiedText(event: Event, sensitiveKeys: readonly string[] | undefined, taggedLogin: boolean): string | null {
   const field = editableFrom(event);
   if (field && (field.kind === 'input' || field.kind === 'textarea')) {
-    const decision = shouldCapture({ ...describe(field), sensitiveKeys, isLoginForm: inLoginForm(field) });
+    const decision = shouldCapture({ ...describe(field), sensitiveKeys, isLoginForm: inLoginForm(field, taggedLogin) });
     if (!decision.capture) return null;
     const el = field.el as HTMLInputElement | HTMLTextAreaElement;
     const start = el.selectionStart ?? 0;
@@ -42,7 +44,7 @@ function copiedText(event: Event, sensitiveKeys: readonly string[] | undefined):
     return el.value.slice(start, end);
   }
   if (field) {
-    const decision = shouldCapture({ ...describe(field), sensitiveKeys, isLoginForm: false });
+    const decision = shouldCapture({ ...describe(field), sensitiveKeys, isLoginForm: taggedLogin });
     if (!decision.capture) return null;
   }
   const selection = (event.target instanceof Node ? event.target.ownerDocument : document)?.getSelection();

@@ -1,3 +1,5 @@
+import { loginFormAround } from './form-shape';
+
 /**
  * What the entry observer needs to know about an editable element, read without changing anything the page
  * can see. Covers inputs and textareas (also inside open shadow roots, found through composedPath), elements
@@ -58,13 +60,9 @@ export function fieldKey(field: EditableField, described: ReturnType<typeof desc
 }
 
 /**
- * A login form's fields are never entries (DESIGN.md §3). A login form asks for a secret and little else; a long
- * application form that happens to set a password (registration, account opening) is still data entry.
+ * A login form's fields are never entries (DESIGN.md §3). The same rule decides what a login is
+ * (core/login-form.ts): a form asking for a secret, or on a page tagged `login`, with at most 3 text fields.
  */
-export function inLoginForm(field: EditableField): boolean {
-  const scope = (field.el as HTMLInputElement).form ?? field.el.closest('form, .layui-form, .el-form') ?? field.el.ownerDocument;
-  const secret = scope.querySelector('input[type="password"], input[autocomplete="one-time-code"]');
-  if (!secret) return false;
-  const others = scope.querySelectorAll('input:not([type]), input[type="text"], input[type="tel"], input[type="email"], input[type="number"], textarea');
-  return others.length <= 3;
+export function inLoginForm(field: EditableField, taggedLogin = false): boolean {
+  return loginFormAround(field.el, taggedLogin).login;
 }

@@ -21,6 +21,8 @@ export interface EntryObserverDeps {
   events: PageEvents;
   send: (message: unknown) => Promise<unknown>;
   sensitiveKeys?: readonly string[];
+  /** The catalog tags this page `login`: its short forms are login forms even without a password field. */
+  taggedLogin?: boolean;
 }
 
 const rank: Record<Method, number> = { typed: 0, autofilled: 1, pasted: 2 };
@@ -31,7 +33,7 @@ const rank: Record<Method, number> = { typed: 0, autofilled: 1, pasted: 2 };
  * on Enter, or when the page goes away. The value is normalised and bounded here; the worker fingerprints it
  * and keeps only the fingerprint. Listeners are passive and capture-phase: the page sees nothing of us.
  */
-export function startEntryObserver({ signal, events, send, sensitiveKeys }: EntryObserverDeps) {
+export function startEntryObserver({ signal, events, send, sensitiveKeys, taggedLogin = false }: EntryObserverDeps) {
   const pending = new Map<HTMLElement, Pending>();
   const options = { capture: true, passive: true, signal } as const;
 
@@ -53,7 +55,7 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys }: Entr
     if (raw === p.startValue) return;
     const described = describe(p.field);
     const key = fieldKey(p.field, described);
-    const decision = shouldCapture({ ...described, sensitiveKeys, isLoginForm: inLoginForm(p.field) });
+    const decision = shouldCapture({ ...described, sensitiveKeys, isLoginForm: inLoginForm(p.field, taggedLogin) });
     if (!decision.capture) return;
     const normalised = normaliseValue(raw);
     if (isTrivial(normalised.value)) return;

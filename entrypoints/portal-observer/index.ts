@@ -5,6 +5,7 @@ import { effectiveUrl } from './effective-url';
 import { startActivityObserver } from './activity-observer';
 import { startCopyObserver } from './copy-observer';
 import { startEntryObserver } from './entry-observer';
+import { startSubmitObserver } from './submit-observer';
 import { createPageEvents } from './page-events';
 import { claimDocument, send } from './observer-lifecycle';
 
@@ -29,8 +30,10 @@ export default defineUnlistedScript(async () => {
     idleThresholdSec: config.idleThresholdSec,
     top: window.top === window,
   });
-  startEntryObserver({ signal: controller.signal, events, send: (message) => send(controller, message) });
-  startCopyObserver({ events, send: (message) => send(controller, message) });
+  const taggedLogin = match.tag === 'login';
+  startEntryObserver({ signal: controller.signal, events, send: (message) => send(controller, message), taggedLogin });
+  startSubmitObserver({ events, send: (message) => send(controller, message), taggedLogin });
+  startCopyObserver({ events, send: (message) => send(controller, message), taggedLogin });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;

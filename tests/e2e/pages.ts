@@ -54,3 +54,34 @@ export async function todayVisits(session: Session): Promise<Record<string, numb
 
 export const visitsOf = (session: Session, portalId: string, accept: (n: number) => boolean) =>
   eventually(async () => (await todayVisits(session))[portalId] ?? 0, accept);
+
+export interface FrictionFigures {
+  submissions: number;
+  failedSubmissions: number;
+  logins: number;
+  relogins: number;
+  captchas: number;
+  accounts: number;
+  loginOnlyVisits: number;
+}
+
+const FRICTION_KEYS = ['submissions', 'failedSubmissions', 'logins', 'relogins', 'captchas', 'accounts', 'loginOnlyVisits'] as const;
+
+/** Today's submission and login counts per portal, read from the popup's cells. */
+export async function todayFriction(session: Session): Promise<Record<string, FrictionFigures>> {
+  const page = await session.openExtensionPage('popup.html');
+  await page.waitForSelector('[data-testid="today-table"], [data-testid="today-empty"]');
+  const rows = await page.$$eval(
+    '[data-testid^="today-row-"]',
+    (trs, keys) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-testid')!.slice('today-row-'.length),
+        Object.fromEntries(keys.map((k) => [k, Number(tr.querySelector(`[data-testid="${k}"]`)?.getAttribute('data-value') ?? NaN)])),
+      ] as const),
+    FRICTION_KEYS,
+  );
+  await page.close();
+  return Object.fromEntries(rows) as unknown as Record<string, FrictionFigures>;
+}
+
+export const NO_FRICTION: FrictionFigures = { submissions: 0, failedSubmissions: 0, logins: 0, relogins: 0, captchas: 0, accounts: 0, loginOnlyVisits: 0 };

@@ -73,7 +73,7 @@ describe('activity repository', () => {
 });
 
 describe('retention', () => {
-  it('keeps daily totals 13 months and the gap log and visits 90 days', async () => {
+  it('keeps daily and tag totals 13 months, and the gap log, visits, stays and submissions 90 days', async () => {
     const db = freshDb();
     const now = new Date(2026, 10, 27).getTime();
     await db.daily.bulkPut([
@@ -88,7 +88,23 @@ describe('retention', () => {
       { portalId: 'a', day: '2026-08-28', startedAt: 1 },
       { portalId: 'a', day: '2026-11-27', startedAt: 2 },
     ]);
-    expect(await applyRetention(db, now)).toEqual({ daily: 1, gaps: 1, visits: 1, entries: 0 });
+    const submission = { requestId: '1', tabId: 1, portalId: 'a', at: 1, login: true, captcha: false, oneTimeCode: false, accountFp: 'fp', status: 'ok' as const };
+    await db.submissions.bulkAdd([
+      { ...submission, day: '2026-08-28' },
+      { ...submission, day: '2026-08-29' },
+    ]);
+    await db.stays.bulkAdd([
+      { tabId: 1, portalId: 'a', day: '2026-08-28', startedAt: 1, lastSeenAt: 1 },
+      { tabId: 1, portalId: 'a', day: '2026-08-29', startedAt: 1, lastSeenAt: 1 },
+    ]);
+    await db.tagDaily.bulkPut([
+      { tag: 'check-in', portalId: 'a', day: '2025-10-26', activeMs: 1 },
+      { tag: 'check-in', portalId: 'a', day: '2025-10-28', activeMs: 1 },
+    ]);
+    expect(await applyRetention(db, now)).toEqual({ daily: 1, gaps: 1, visits: 1, entries: 0, submissions: 1, stays: 1, tagDaily: 1 });
+    // Account fingerprints go with their submissions after 90 days; tag totals are daily aggregates (13 months).
+    expect((await db.submissions.toArray()).map((r) => r.day)).toEqual(['2026-08-29']);
+    expect((await db.tagDaily.toArray()).map((r) => r.day)).toEqual(['2025-10-28']);
     expect((await db.daily.toArray()).map((r) => r.day)).toEqual(['2025-10-28']);
     expect((await db.gaps.toArray()).map((r) => r.day)).toEqual(['2026-08-29']);
     expect((await db.visits.toArray()).map((r) => r.day)).toEqual(['2026-11-27']);

@@ -52,6 +52,7 @@ describe('who may send what', () => {
       'page.waiting',
       'page.entry',
       'page.copy',
+      'page.submitIntent',
     ]);
     expect(PAGE_ONLY.has('portals.add')).toBe(true);
     expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);

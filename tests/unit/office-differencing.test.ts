@@ -111,7 +111,7 @@ describe('the breakdowns after suppression, attacked from outside', () => {
     }
     // The property is not vacuous.
     expect(suppressedSomething).toBeGreaterThan(100);
-  });
+  }, 60_000); // 200 populations, each attacked exhaustively: seconds on a loaded machine
 
   it('are attacked by an attacker that does find leaks when only cells under k are hidden', () => {
     let found = 0;

@@ -9,6 +9,11 @@ const FROZEN_STORES: Record<number, Record<string, string | null>> = {
   1: { visits: '++id, portalId, day, [portalId+day]', meta: 'key' },
   2: { daily: '[portalId+day], day, portalId', gaps: '++id, day, portalId' },
   3: { entries: '++id, valueFp, day, portalId, [portalId+day]' },
+  4: {
+    submissions: '++id, requestId, day, portalId, [portalId+day]',
+    stays: '++id, tabId, day, portalId',
+    tagDaily: '[tag+portalId+day], day, portalId',
+  },
 };
 
 type Row = Record<string, unknown>;
@@ -66,6 +71,36 @@ const FIXTURES: Record<number, Record<string, Row[]>> = {
         repeatTypingMs: 5200,
       },
     ],
+  },
+  4: {
+    visits: [{ portalId: 'gd-zwfw', day: '2026-11-29', startedAt: 1764374400000, tag: 'check-in' }],
+    meta: [{ key: 'accounting', value: { coverage: {}, pending: [] } }],
+    daily: [{ portalId: 'gd-zwfw', day: '2026-11-29', activeMs: 30_000, offHoursMs: 0, waitMs: 300, navigations: 1 }],
+    gaps: [],
+    entries: [],
+    submissions: [
+      {
+        requestId: '1234.5',
+        tabId: 7,
+        portalId: 'gd-zwfw',
+        day: '2026-11-29',
+        at: 1764374400000,
+        login: true,
+        captcha: true,
+        oneTimeCode: false,
+        accountFp: 'DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD',
+        keyId: 'k1',
+        status: 'ok',
+        endedAt: 1764374400900,
+      },
+      { requestId: '1234.9', tabId: 7, portalId: '10-1-2-3', day: '2026-11-29', at: 1764374460000, login: false, captcha: false, oneTimeCode: false, status: 'failed', failure: 'http', endedAt: 1764374460200 },
+      { requestId: '1235.1', tabId: 8, portalId: '10-1-2-3', day: '2026-11-29', at: 1764374470000, login: false, captcha: false, oneTimeCode: false, status: 'pending' },
+    ],
+    stays: [
+      { tabId: 7, portalId: 'gd-zwfw', day: '2026-11-29', startedAt: 1764374401000, lastSeenAt: 1764374430000, endedAt: 1764374431000 },
+      { tabId: 8, portalId: '10-1-2-3', day: '2026-11-29', startedAt: 1764374465000, lastSeenAt: 1764374465000 },
+    ],
+    tagDaily: [{ tag: 'check-in', portalId: 'gd-zwfw', day: '2026-11-29', activeMs: 12_000 }],
   },
 };
 
