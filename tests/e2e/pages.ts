@@ -85,3 +85,14 @@ export async function todayFriction(session: Session): Promise<Record<string, Fr
 }
 
 export const NO_FRICTION: FrictionFigures = { submissions: 0, failedSubmissions: 0, logins: 0, relogins: 0, captchas: 0, accounts: 0, loginOnlyVisits: 0 };
+
+/** Entries recorded today (the 重复填报 view's total), polled until `accept` holds. */
+export const entriesTotal = (session: Session, accept: (n: number) => boolean) =>
+  eventually(async () => {
+    const page = await session.openExtensionPage('dashboard.html#entries');
+    const totals = page.getByTestId('entries-totals');
+    await totals.waitFor();
+    const n = Number(await totals.getAttribute('data-entries'));
+    await page.close();
+    return n;
+  }, accept);
