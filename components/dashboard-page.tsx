@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EntriesView } from './entries-view';
+import { ReportView } from './report-view';
 import { t } from './i18n';
 import { SettingsView } from './settings-view';
 
@@ -36,6 +37,8 @@ export function DashboardPage() {
           <SettingsView />
         ) : view === 'entries' ? (
           <EntriesView />
+        ) : view === 'report' ? (
+          <ReportView />
         ) : (
           <p class="empty" data-testid={`view-empty-${view}`}>
             {t(`view_${view}_empty`)}

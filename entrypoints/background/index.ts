@@ -3,16 +3,21 @@ import { createActivityRepo } from '../../storage/activity-repo';
 import { createEntriesRepo } from '../../storage/entries-repo';
 import { createKeyStore } from '../../storage/key-store';
 import { createLocalConfig } from '../../storage/local-config';
+import { createReportOutbox } from '../../storage/report-outbox';
+import { createReportSource } from '../../storage/report-source';
 import { applyRetention } from '../../storage/retention';
 import { openDb } from '../../storage/schema';
 import { createVisitsRepo } from '../../storage/visits-repo';
 import { createActivityService } from './activity-service';
+import { registerDataService } from './data-service';
 import { createEntryService } from './entry-service';
 import { registerEntryStats } from './entry-stats';
 import { createMessageRouter } from './message-router';
 import { createPortalAccess } from './portal-access';
 import { createPolicyReader } from './policy-reader';
 import { createPortalService } from './portal-service';
+import { createReportService } from './report-service';
+import { registerOverviewStats } from './overview-stats';
 import { registerTodayStats } from './today-stats';
 import { createVisitService } from './visit-service';
 
@@ -56,6 +61,26 @@ export default defineBackground(() => {
   registerTodayStats(router, { config, visits, activity, now: Date.now });
   createEntryService({ config, entries, keys, subtle: crypto.subtle, now: Date.now }).register(router);
   registerEntryStats(router, { config, entries });
+  const reportSource = createReportSource(db);
+  createReportService({
+    config,
+    readPolicy,
+    source: reportSource,
+    keys,
+    subtle: crypto.subtle,
+    outbox: createReportOutbox(browser.storage.local),
+    // The one network request the extension makes: a report the cadre confirmed, to the office's endpoint.
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    appVersion: browser.runtime.getManifest().version,
+  }).register(router);
+  registerOverviewStats(router, { config, source: reportSource });
+  registerDataService(router, {
+    db,
+    local: browser.storage.local,
+    keys,
+    afterDelete: () => portals.publish({ injectOpenTabs: false }),
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {

@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DASHBOARD_VIEWS } from '../../components/dashboard-page';
 import { NEVER_RECORDED, RECORDED } from '../../components/privacy-facts';
+import { DOMAIN_KEYS } from '../../components/report-labels';
+import { SUBMIT_ERRORS } from '../../components/report-submit';
 import type { PolicyProblem } from '../../core/managed-policy';
 import { PORTAL_SOURCES } from '../../core/portal';
 import type { PortalEditError } from '../../core/portal-list';
@@ -70,6 +72,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'policy_problem_${}': POLICY_PROBLEMS.map((c) => `policy_problem_${key(c)}`),
   'source_${}': PORTAL_SOURCES.map((s) => `source_${s}`),
   'category_${}': ENTRY_CATEGORIES.map((c) => `category_${key(c)}`),
+  'report_submitError_${}': SUBMIT_ERRORS.map((c) => `report_submitError_${key(c)}`),
   // Built as `error_${e.message}` (then translated with t(error)): edit refusals, router replies, grant refusals.
   'error_${}': [...EDIT_ERRORS, ...OTHER_ERRORS].map((c) => `error_${key(c)}`),
 };
@@ -78,6 +81,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
 const INDIRECT_KEYS = [
   ...RECORDED,
   ...NEVER_RECORDED,
+  ...Object.values(DOMAIN_KEYS),
   ...PRESET_PORTALS.map((p) => p.nameKey),
   ALL_GOV_CN.nameKey,
   // components/welcome-page.tsx setStatus({ key: 'welcome_done' })
