@@ -60,24 +60,31 @@ export function createReportService(deps: ReportServiceDeps) {
     if (!reportFileSchema.safeParse(json).success) return { sent: false, error: 'invalid-report' };
     await deps.outbox.countRequest();
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), deps.submitTimeoutMs ?? 30_000);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The race, not only the signal, ends the wait: a request stuck below fetch must not hang the button.
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => (abort.abort(), resolve('timeout')), deps.submitTimeoutMs ?? 30_000);
+    });
     let error: string;
     try {
-      const res = await deps.fetch(reportEndpoint, {
-        method: 'POST',
-        body: bytes,
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'omit',
-        cache: 'no-store',
-        redirect: 'error',
-        referrerPolicy: 'no-referrer',
-        signal: abort.signal,
-      });
-      if (res.ok) {
+      const res = await Promise.race([
+        deps.fetch(reportEndpoint, {
+          method: 'POST',
+          body: bytes,
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'omit',
+          cache: 'no-store',
+          redirect: 'error',
+          referrerPolicy: 'no-referrer',
+          signal: abort.signal,
+        }),
+        timeout,
+      ]);
+      if (res === 'timeout') error = 'timeout';
+      else if (res.ok) {
         await deps.outbox.clear();
         return { sent: true, status: res.status };
-      }
-      error = `http-${res.status}`;
+      } else error = `http-${res.status}`;
     } catch {
       error = abort.signal.aborted ? 'timeout' : 'network';
     } finally {
