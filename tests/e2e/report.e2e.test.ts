@@ -6,7 +6,7 @@ import { fastCheckReportFile } from '../../core/report-fast-check';
 import { ENTRY_CATEGORIES, LEVELS, PAGE_TAGS_IN_REPORT, REPORT_NOTICE, REPORT_SCHEMA_ID, reportFileSchema, WORK_DOMAINS, type ReportFile } from '../../core/report-schema';
 import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
 import { ActivityTimeline } from './ground-truth';
-import { eventually, launch, type Session } from './harness';
+import { dumpExtensionStorage, eventually, launch, type Session } from './harness';
 import { addPortalInSettings, today } from './pages';
 
 // Story: a cadre works a few minutes on the office's catalog portal and on a system they added themselves,
@@ -228,5 +228,40 @@ describe('the anonymous weekly report', () => {
     expect(extensionRequests.filter((r) => r.method === 'OPTIONS').every((r) => r.url === endpoint)).toBe(true);
     const settings = await session.openExtensionPage('dashboard.html#settings');
     await expect.poll(() => settings.getByTestId('requests-sent').getAttribute('data-count')).toBe('1');
+  });
+
+  it('exports everything stored but never a key, and deletes it all only after confirmation', async () => {
+    for (const page of session.context.pages()) if (!page.url().startsWith('chrome-extension://')) await page.close();
+    const settings = await session.openExtensionPage('dashboard.html#settings');
+    await settings.getByTestId('data-export-json').waitFor();
+    const exported = JSON.parse((await download(settings, 'data-export-json')).bytes.toString('utf8')) as { tables: Record<string, Record<string, unknown>[]>; settings: Record<string, unknown> };
+    expect(Object.keys(exported.tables).sort()).toEqual(['daily', 'entries', 'gaps', 'visits']);
+    expect(exported.tables.entries).toHaveLength(5);
+    expect(exported.tables.daily!.length).toBeGreaterThanOrEqual(2);
+    const text = JSON.stringify(exported);
+    expect(text).not.toContain('fingerprintKeys');
+    expect(text).not.toContain('reportKey');
+    for (const canary of [NAME, ID_NUMBER, PHONE, '/app/form']) expect(text, canary).not.toContain(canary);
+    const csv = (await download(settings, 'data-export-csv-entries')).bytes.toString('utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(6); // header + 5 entries
+    expect(csv).toContain('valueFp');
+
+    await settings.getByTestId('data-delete-all').click();
+    await settings.getByTestId('data-delete-confirm').waitFor();
+    const before = await dumpExtensionStorage(session);
+    expect(before.indexedDb['burden-barometer']!.entries).toHaveLength(5); // nothing gone before the confirm
+    await settings.getByTestId('data-delete-confirm').click();
+    await expect.poll(() => settings.getByTestId('data-delete-status').getAttribute('data-status')).toBe('deleted');
+    const after = await dumpExtensionStorage(session);
+    const db = after.indexedDb['burden-barometer']!;
+    for (const table of ['visits', 'daily', 'gaps', 'entries']) expect(db[table], table).toEqual([]);
+    expect(JSON.stringify(db.meta)).not.toMatch(/fingerprintKeys|reportKey/);
+    const local = after.local as Record<string, unknown>;
+    expect(local.userPortals).toBeUndefined();
+    expect(local.requestsSent).toBe(1); // the count of requests ever made is not the cadre's data
+    // The office's catalog comes back from policy; the cadre's own portal is gone.
+    await expect.poll(async () => ((await dumpExtensionStorage(session)).local as { portalSnapshot?: { id: string }[] }).portalSnapshot?.map((p) => p.id)).toEqual([CATALOG_ID]);
+    // Still, at the end of the whole run, the one submission is all that left.
+    expect(extensionRequests.filter((r) => r.method !== 'OPTIONS')).toEqual([{ method: 'POST', url: endpoint }]);
   });
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DASHBOARD_VIEWS } from '../../components/dashboard-page';
-import { NEVER_RECORDED, RECORDED } from '../../components/privacy-facts';
+import { NEVER_RECORDED, RECORDED, TABLE_FACTS } from '../../components/privacy-facts';
 import { DOMAIN_KEYS } from '../../components/report-labels';
 import { SUBMIT_ERRORS } from '../../components/report-submit';
 import type { PolicyProblem } from '../../core/managed-policy';
@@ -82,6 +82,7 @@ const INDIRECT_KEYS = [
   ...RECORDED,
   ...NEVER_RECORDED,
   ...Object.values(DOMAIN_KEYS),
+  ...Object.values(TABLE_FACTS).map((f) => f.key),
   ...PRESET_PORTALS.map((p) => p.nameKey),
   ALL_GOV_CN.nameKey,
   // components/welcome-page.tsx setStatus({ key: 'welcome_done' })
