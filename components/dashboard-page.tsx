@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EntriesView } from './entries-view';
+import { OverviewView } from './overview-view';
 import { ReportView } from './report-view';
 import { t } from './i18n';
 import { SettingsView } from './settings-view';
@@ -37,6 +38,8 @@ export function DashboardPage() {
           <SettingsView />
         ) : view === 'entries' ? (
           <EntriesView />
+        ) : view === 'overview' ? (
+          <OverviewView />
         ) : view === 'report' ? (
           <ReportView />
         ) : (

@@ -183,6 +183,31 @@ describe('the anonymous weekly report', () => {
     expect(again.reports[0]!.reportId).toBe(report.reportId);
   });
 
+  it('the overview shows the session per portal, each chart with a data table reachable by keyboard', async () => {
+    const figures = await today(session);
+    const dash = await session.openExtensionPage('dashboard.html#overview');
+    const totals = dash.getByTestId('overview-totals');
+    await totals.waitFor();
+    expect(Number(await totals.getAttribute('data-active-ms'))).toBe(figures[CATALOG_ID]!.activeMs + figures[LAYUI]!.activeMs);
+    expect(Number(await totals.getAttribute('data-repeats'))).toBe(2);
+    await expect.poll(() => dash.getByTestId('overview-chart-time').getAttribute('data-chart')).toBe('ready');
+    expect(await dash.locator('[data-testid="overview-chart-time"] canvas').count()).toBeGreaterThan(0);
+    // Keyboard only: Tab from the period choice to the time chart's table and open it.
+    await dash.getByTestId('overview-period-week').focus();
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await dash.keyboard.press('Tab');
+      reached = await dash.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'overview-table-toggle-time');
+    }
+    expect(reached).toBe(true);
+    await dash.keyboard.press('Enter');
+    const table = dash.getByTestId('overview-table-time');
+    await table.waitFor({ state: 'visible' });
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[0]).sort()).toEqual(['报表系统', '政务服务网']);
+    await dash.close();
+  });
+
   it('shows a host only when the cadre ticks it, and leaves out a portal the cadre drops', async () => {
     const dash = await session.openExtensionPage('dashboard.html#report');
     const preview = dash.getByTestId('report-preview');
