@@ -35,16 +35,17 @@ function periodStart(period: Period, now: Date): Date {
 export function OverviewView() {
   const [period, setPeriod] = useState<Period>('week');
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [trend, setTrend] = useState<Summary['weeks'] | null>(null);
   const [paintMs, setPaintMs] = useState<number | null>(null);
 
   useEffect(() => {
     const now = new Date();
-    const load = () =>
-      rpc<Summary>('stats.overview', {
-        trendFrom: day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1))),
-        fromDay: day(periodStart(period, now)),
-        toDay: day(now),
-      }).then(setSummary);
+    const range = { fromDay: day(periodStart(period, now)), toDay: day(now) };
+    // The period's figures first, from its own few rows; the twelve-week trend follows from the wider read.
+    const load = async () => {
+      setSummary(await rpc<Summary>('stats.overview', { trendFrom: range.fromDay, ...range }));
+      setTrend((await rpc<Summary>('stats.overview', { trendFrom: day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1))), ...range })).weeks);
+    };
     void load();
     const timer = setInterval(load, 10_000);
     return () => clearInterval(timer);
@@ -130,19 +131,23 @@ export function OverviewView() {
               { key: 'overview_s_visits', values: summary.tags.map((g) => g.visits) },
             ]}
           />
-          <OverviewChart
-            id="trend"
-            kind="line"
-            title={t('overview_chart_trend', TREND_WEEKS)}
-            categories={summary.weeks.map((w) => w.week)}
-            series={[
-              { key: 'overview_s_active', values: summary.weeks.map((w) => minutes(w.activeMs)) },
-              { key: 'overview_s_wait', values: summary.weeks.map((w) => minutes(w.waitMs)) },
-              { key: 'overview_s_repeats', values: summary.weeks.map((w) => w.sameFieldRepeats + w.crossPortalRepeats) },
-              { key: 'overview_s_submissions', values: summary.weeks.map((w) => w.submissions) },
-              { key: 'overview_s_coverage', values: summary.weeks.map((w) => w.coverage) },
-            ]}
-          />
+          {!trend ? (
+            <p>{t('loading')}</p>
+          ) : (
+            <OverviewChart
+              id="trend"
+              kind="line"
+              title={t('overview_chart_trend', TREND_WEEKS)}
+              categories={trend.map((w) => w.week)}
+              series={[
+                { key: 'overview_s_active', values: trend.map((w) => minutes(w.activeMs)) },
+                { key: 'overview_s_wait', values: trend.map((w) => minutes(w.waitMs)) },
+                { key: 'overview_s_repeats', values: trend.map((w) => w.sameFieldRepeats + w.crossPortalRepeats) },
+                { key: 'overview_s_submissions', values: trend.map((w) => w.submissions) },
+                { key: 'overview_s_coverage', values: trend.map((w) => w.coverage) },
+              ]}
+            />
+          )}
           <section data-testid="overview-coverage">
             <h3>{t('overview_coverage', formatNumber(summary.coverage))}</h3>
             <p class="hint">{t('overview_coverageHelp')}</p>

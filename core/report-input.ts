@@ -103,3 +103,20 @@ export const EMPTY_REPORT_INPUT: ReportInput = {
   transfers: [],
   duplicateFilings: [],
 };
+
+/** Splits rows by the ISO week of their day, so each week is built from its own rows only. */
+export function groupByWeek(all: ReportInput, weekOfDay: (day: string) => string): Map<string, ReportInput> {
+  const out = new Map<string, ReportInput>();
+  const weekOf = new Map<string, string>();
+  const bucket = (day: string) => {
+    let week = weekOf.get(day);
+    if (!week) weekOf.set(day, (week = weekOfDay(day)));
+    let input = out.get(week);
+    if (!input) out.set(week, (input = { daily: [], gaps: [], entries: [], friction: [], tags: [], uploads: [], transfers: [], duplicateFilings: [] }));
+    return input as { [K in keyof ReportInput]: ReportInput[K][number][] };
+  };
+  for (const key of Object.keys(EMPTY_REPORT_INPUT) as (keyof ReportInput)[]) {
+    for (const row of all[key]) (bucket(row.day)[key] as unknown[]).push(row);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { isoWeekOfDay } from '../core/iso-week';
-import { EMPTY_REPORT_INPUT, type ReportInput } from '../core/report-input';
+import { groupByWeek, type ReportInput } from '../core/report-input';
 import type { BurdenDb } from './schema';
 
 /**
@@ -30,20 +30,7 @@ export function createReportSource(db: BurdenDb) {
     read,
     /** The rows of `fromDay`…`toDay` split by ISO week, so each week is built from its own rows only. */
     async byWeek(fromDay: string, toDay: string): Promise<Map<string, ReportInput>> {
-      const all = await read(fromDay, toDay);
-      const out = new Map<string, ReportInput>();
-      const weekOf = new Map<string, string>();
-      const bucket = (day: string) => {
-        let week = weekOf.get(day);
-        if (!week) weekOf.set(day, (week = isoWeekOfDay(day)));
-        let input = out.get(week);
-        if (!input) out.set(week, (input = { daily: [], gaps: [], entries: [], friction: [], tags: [], uploads: [], transfers: [], duplicateFilings: [] }));
-        return input as { [K in keyof ReportInput]: ReportInput[K][number][] };
-      };
-      for (const key of Object.keys(EMPTY_REPORT_INPUT) as (keyof ReportInput)[]) {
-        for (const row of all[key]) (bucket(row.day)[key] as unknown[]).push(row);
-      }
-      return out;
+      return groupByWeek(await read(fromDay, toDay), isoWeekOfDay);
     },
   };
 }
