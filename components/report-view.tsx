@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { ReportIssue } from '../core/report-schema';
 import { LEVELS, WORK_DOMAINS, type ReportProfile } from '../core/report-schema';
 import { formatNumber, t } from './i18n';
@@ -48,7 +49,16 @@ export function ReportView() {
       setState(s);
       setWeeks((w) => (w.length ? w : [s.currentWeek]));
     });
-  useEffect(() => void loadState(), []);
+  useEffect(() => {
+    void loadState();
+    // Office policy can arrive after the page opened (a slow managed-storage read): the endpoint and campaign
+    // then appear without a reload. The outbox and the request count change from the worker.
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'managed' || 'policyCache' in changes || 'pendingReport' in changes || 'requestsSent' in changes) void loadState();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, []);
 
   const regionValid = region === '' || REGION.test(region);
   useEffect(() => {
@@ -60,7 +70,7 @@ export function ReportView() {
       (e: Error) => current && setBuildError(e.message),
     );
     return () => void (current = false);
-  }, [weeks.join(), profile.level, profile.domain, region, regionValid, showHost.join(), drop.join()]);
+  }, [weeks.join(), profile.level, profile.domain, region, regionValid, showHost.join(), drop.join(), state?.campaign]);
 
   if (!state) return <p>{t('loading')}</p>;
   const toggle = (list: string[], set: (v: string[]) => void, item: string, on: boolean) => set(on ? [...list, item] : list.filter((x) => x !== item));
