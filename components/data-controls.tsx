@@ -1,6 +1,5 @@
 import { format } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
-import { tableToCsv } from '../core/data-export-csv';
 import { formatNumber, t } from './i18n';
 import { downloadText } from './office-download';
 import { rpc } from './rpc';
@@ -39,7 +38,10 @@ export function DataControls() {
             {t('data_exportJson')}
           </button>
           {Object.entries(data.tables).map(([name, rows]) => (
-            <button key={name} type="button" data-testid={`data-export-csv-${name}`} onClick={() => downloadText(`burden-barometer-${name}-${stamp}.csv`, tableToCsv(rows))}>
+            <button key={name} type="button" data-testid={`data-export-csv-${name}`} onClick={() =>
+                // The CSV writer (papaparse) loads on demand: it is not needed to paint the dashboard.
+                void import('../core/data-export-csv').then((m) => downloadText(`burden-barometer-${name}-${stamp}.csv`, m.tableToCsv(rows)))
+              }>
               {t('data_exportCsv', [name, formatNumber(rows.length)])}
             </button>
           ))}

@@ -4,8 +4,8 @@ import type { OverviewSummary } from '../core/overview-summary';
 import type { PageTagInReport } from '../core/report-schema';
 import type { GapRow } from '../storage/schema';
 import { formatNumber, t } from './i18n';
-import { TAG_KEYS } from './office-labels';
 import { OverviewChart } from './overview-chart';
+import { TAG_LABEL_KEYS } from './report-labels';
 import { rpc } from './rpc';
 
 export const OVERVIEW_PERIODS = ['day', 'week', 'month'] as const;
@@ -125,7 +125,7 @@ export function OverviewView() {
             id="tags"
             kind="bar"
             title={t('overview_chart_tags')}
-            categories={summary.tags.map((g) => t(TAG_KEYS[g.tag as PageTagInReport]))}
+            categories={summary.tags.map((g) => t(TAG_LABEL_KEYS[g.tag as PageTagInReport]))}
             series={[
               { key: 'overview_s_active', values: summary.tags.map((g) => minutes(g.activeMs)) },
               { key: 'overview_s_visits', values: summary.tags.map((g) => g.visits) },

@@ -5,8 +5,7 @@ import { LEVELS, WORK_DOMAINS, type ReportProfile } from '../core/report-schema'
 import { formatNumber, t } from './i18n';
 import { downloadText } from './office-download';
 import { ReportSubmit } from './report-submit';
-import { LEVEL_KEYS } from './office-labels';
-import { DOMAIN_KEYS } from './report-labels';
+import { DOMAIN_KEYS, LEVEL_LABEL_KEYS } from './report-labels';
 import { rpc } from './rpc';
 
 export interface ReportState {
@@ -101,7 +100,7 @@ export function ReportView() {
             <option value="">{t('report_notGiven')}</option>
             {LEVELS.map((l) => (
               <option key={l} value={l}>
-                {t(LEVEL_KEYS[l])}
+                {t(LEVEL_LABEL_KEYS[l])}
               </option>
             ))}
           </select>

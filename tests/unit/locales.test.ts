@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DASHBOARD_VIEWS } from '../../components/dashboard-page';
 import { NEVER_RECORDED, RECORDED, TABLE_FACTS } from '../../components/privacy-facts';
 import { GAP_REASON_KEYS, OVERVIEW_PERIODS } from '../../components/overview-view';
-import { DOMAIN_KEYS } from '../../components/report-labels';
+import { DOMAIN_KEYS, LEVEL_LABEL_KEYS, TAG_LABEL_KEYS } from '../../components/report-labels';
 import { SUBMIT_ERRORS } from '../../components/report-submit';
 import type { PolicyProblem } from '../../core/managed-policy';
 import { PORTAL_SOURCES } from '../../core/portal';
@@ -84,6 +84,8 @@ const INDIRECT_KEYS = [
   ...RECORDED,
   ...NEVER_RECORDED,
   ...Object.values(DOMAIN_KEYS),
+  ...Object.values(LEVEL_LABEL_KEYS),
+  ...Object.values(TAG_LABEL_KEYS),
   ...Object.values(GAP_REASON_KEYS),
   'overview_s_active',
   'overview_s_wait',
