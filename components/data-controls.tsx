@@ -2,7 +2,13 @@ import { format } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t } from './i18n';
 import { downloadText } from './office-download';
+import { TABLE_FACTS } from './privacy-facts';
 import { rpc } from './rpc';
+
+/** Every table but `meta` (keys and internal state), which the worker never exports. */
+const EXPORTED_TABLES = Object.keys(TABLE_FACTS).filter((name) => name !== 'meta');
+// Read on click, not on opening settings: a year of records is megabytes.
+const exportData = () => rpc<Exported>('data.export', {});
 
 interface Exported {
   tables: Record<string, Record<string, unknown>[]>;
@@ -15,12 +21,10 @@ interface Exported {
  */
 export function DataControls() {
   const [requests, setRequests] = useState<number | null>(null);
-  const [data, setData] = useState<Exported | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<'deleted' | 'error' | null>(null);
   const load = () => {
     void rpc<{ requestsSent: number }>('report.state', {}).then((s) => setRequests(s.requestsSent));
-    void rpc<Exported>('data.export', {}).then(setData);
   };
   useEffect(load, []);
   const stamp = format(new Date(), 'yyyy-MM-dd');
@@ -32,21 +36,30 @@ export function DataControls() {
       </p>
       <h3>{t('data_exportTitle')}</h3>
       <p class="hint">{t('data_exportHelp')}</p>
-      {data && (
-        <div>
-          <button type="button" data-testid="data-export-json" onClick={() => downloadText(`burden-barometer-data-${stamp}.json`, `${JSON.stringify(data, null, 2)}\n`, 'application/json')}>
-            {t('data_exportJson')}
+      <div>
+        <button
+          type="button"
+          data-testid="data-export-json"
+          onClick={() => void exportData().then((data) => downloadText(`burden-barometer-data-${stamp}.json`, `${JSON.stringify(data, null, 2)}\n`, 'application/json'))}
+        >
+          {t('data_exportJson')}
+        </button>
+        {EXPORTED_TABLES.map((name) => (
+          <button
+            key={name}
+            type="button"
+            data-testid={`data-export-csv-${name}`}
+            onClick={() =>
+              // The CSV writer (papaparse) loads on demand: it is not needed to paint the dashboard.
+              void Promise.all([exportData(), import('../core/data-export-csv')]).then(([data, m]) =>
+                downloadText(`burden-barometer-${name}-${stamp}.csv`, m.tableToCsv(data.tables[name] ?? [])),
+              )
+            }
+          >
+            {t('data_exportCsv', name)}
           </button>
-          {Object.entries(data.tables).map(([name, rows]) => (
-            <button key={name} type="button" data-testid={`data-export-csv-${name}`} onClick={() =>
-                // The CSV writer (papaparse) loads on demand: it is not needed to paint the dashboard.
-                void import('../core/data-export-csv').then((m) => downloadText(`burden-barometer-${name}-${stamp}.csv`, m.tableToCsv(rows)))
-              }>
-              {t('data_exportCsv', [name, formatNumber(rows.length)])}
-            </button>
-          ))}
-        </div>
-      )}
+        ))}
+      </div>
       <h3>{t('data_deleteTitle')}</h3>
       {!confirming ? (
         <button type="button" data-testid="data-delete-all" onClick={() => (setStatus(null), setConfirming(true))}>

@@ -29,6 +29,16 @@ export function createReportSource(db: BurdenDb) {
   return {
     read,
     /** The rows of `fromDay`…`toDay` split by ISO week, so each week is built from its own rows only. */
+    /** Active milliseconds per ISO week from the daily totals alone: enough to list the weeks there are. */
+    async activeMsByWeek(fromDay: string, toDay: string): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      const rows = await db.daily.where('day').between(fromDay, toDay, true, true).toArray();
+      for (const r of rows) {
+        const week = isoWeekOfDay(r.day);
+        out.set(week, (out.get(week) ?? 0) + r.activeMs);
+      }
+      return out;
+    },
     async byWeek(fromDay: string, toDay: string): Promise<Map<string, ReportInput>> {
       return groupByWeek(await read(fromDay, toDay), isoWeekOfDay);
     },

@@ -100,17 +100,17 @@ export function createReportService(deps: ReportServiceDeps) {
       router.on('report.state', async () => {
         const today = dayKey(deps.now());
         const from = format(subMonths(deps.now(), 13), 'yyyy-MM-dd');
-        const [byWeek, policy, pending, requestsSent] = await Promise.all([
-          deps.source.byWeek(from, today),
+        const [activeByWeek, policy, pending, requestsSent] = await Promise.all([
+          deps.source.activeMsByWeek(from, today),
           deps.readPolicy(),
           deps.outbox.pending(),
           deps.outbox.requestsSent(),
         ]);
         const current = isoWeekOfDay(today);
-        const weeks = [...new Set([current, ...byWeek.keys()])]
+        const weeks = [...new Set([current, ...activeByWeek.keys()])]
           .sort()
           .reverse()
-          .map((week) => ({ week, activeMs: (byWeek.get(week)?.daily ?? []).reduce((s, r) => s + r.activeMs, 0), days: daysOfIsoWeek(week) }));
+          .map((week) => ({ week, activeMs: activeByWeek.get(week) ?? 0, days: daysOfIsoWeek(week) }));
         return {
           weeks: weeks.map(({ week, activeMs, days }) => ({ week, activeMs, from: days[0]!, to: days[6]! })),
           currentWeek: current,
