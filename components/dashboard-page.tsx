@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EntriesView } from './entries-view';
 import { FrictionTable } from './friction-table';
+import { OverviewView } from './overview-view';
+import { ReportView } from './report-view';
 import { t } from './i18n';
 import { SettingsView } from './settings-view';
 
@@ -37,12 +39,18 @@ export function DashboardPage() {
           <SettingsView />
         ) : view === 'entries' ? (
           <EntriesView />
+        ) : view === 'overview' ? (
+          <>
+            <OverviewView />
+            <FrictionTable />
+          </>
+        ) : view === 'report' ? (
+          <ReportView />
         ) : (
           <>
             <p class="empty" data-testid={`view-empty-${view}`}>
               {t(`view_${view}_empty`)}
             </p>
-            {view === 'overview' && <FrictionTable />}
           </>
         )}
       </main>

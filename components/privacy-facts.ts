@@ -17,3 +17,18 @@ export const NEVER_RECORDED = [
   'privacy_never_other_sites',
   'privacy_never_sent',
 ] as const;
+
+/**
+ * What each database table keeps, for the privacy panel. Keyed by the table names of storage/schema.ts: a test
+ * fails when a table is added without saying here what it holds, so the panel cannot fall behind the code.
+ */
+export const TABLE_FACTS: Record<string, { key: string; retention: 'dailyMonths' | 'gapDays' | 'visitDays' | 'fingerprintDays' | 'keys' }> = {
+  visits: { key: 'privacy_table_visits', retention: 'visitDays' },
+  daily: { key: 'privacy_table_daily', retention: 'dailyMonths' },
+  gaps: { key: 'privacy_table_gaps', retention: 'gapDays' },
+  entries: { key: 'privacy_table_entries', retention: 'fingerprintDays' },
+  submissions: { key: 'privacy_table_submissions', retention: 'fingerprintDays' },
+  stays: { key: 'privacy_table_stays', retention: 'visitDays' },
+  tagDaily: { key: 'privacy_table_tagDaily', retention: 'dailyMonths' },
+  meta: { key: 'privacy_table_meta', retention: 'keys' },
+};

@@ -5,7 +5,8 @@ import { MatcherTester } from './matcher-tester';
 import { PolicySources } from './policy-sources';
 import { PortalListEditor } from './portal-list-editor';
 import { usePortalState } from './portal-state';
-import { PrivacySummary } from './privacy-summary';
+import { DataControls } from './data-controls';
+import { PrivacyPanel } from './privacy-panel';
 import { rpc } from './rpc';
 import { TimeSettings } from './time-settings';
 
@@ -47,7 +48,11 @@ export function SettingsView() {
       </section>
       <section>
         <h2>{t('settings_privacy')}</h2>
-        <PrivacySummary />
+        <PrivacyPanel />
+      </section>
+      <section>
+        <h2>{t('settings_data')}</h2>
+        <DataControls />
       </section>
       <section>
         <h2>{t('settings_office')}</h2>

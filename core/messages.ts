@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { portalPatternSchema } from './portal';
-import { ENTRY_CATEGORIES } from './report-schema';
+import { ENTRY_CATEGORIES, MAX_REPORTS_PER_FILE, profileSchema, weekSchema } from './report-schema';
 import { activityGapSchema, activitySliceSchema } from './time-accounting';
 import { WAITING_CAP_MS } from './waiting';
 
@@ -72,6 +72,21 @@ export const messageSchemas = {
   'stats.today': z.strictObject({}),
   'stats.friction': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'stats.entries': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  /** `trendFrom` ≤ `fromDay`: the weekly trend reaches further back than the period's per-portal figures. */
+  'stats.overview': z.strictObject({ trendFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'report.state': z.strictObject({}),
+  /** Builds the file the preview shows; the choices are the cadre's, made in the preview. */
+  'report.build': z.strictObject({
+    weeks: z.array(weekSchema).min(1).max(MAX_REPORTS_PER_FILE),
+    profile: profileSchema.optional(),
+    showHost: z.array(z.string().max(64)).max(500),
+    drop: z.array(z.string().max(64)).max(500),
+  }),
+  /** POSTs exactly these bytes (the previewed ones) to the policy endpoint; sent only from the confirm click. */
+  'report.submit': z.strictObject({ bytes: z.string().min(1).max(20_000_000) }),
+  'report.discardPending': z.strictObject({}),
+  'data.export': z.strictObject({}),
+  'data.deleteAll': z.strictObject({ confirm: z.literal(true) }),
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;

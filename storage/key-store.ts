@@ -3,6 +3,8 @@ import type { BurdenDb } from './schema';
 /** DESIGN.md §3: fingerprint keys rotate each retention window; the previous key stays for the overlap. */
 export const KEY_ROTATION_MS = 90 * 24 * 3600 * 1000;
 const KEYS_KEY = 'fingerprintKeys';
+/** DESIGN.md §4: the report key never rotates, so the same cadre-week always gets the same reportId. */
+const REPORT_KEY = 'reportKey';
 
 export interface FingerprintKey {
   id: string;
@@ -27,6 +29,20 @@ export function createKeyStore(db: BurdenDb, subtle: SubtleCrypto, now: () => nu
     key: await subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
   });
   let cached: Promise<StoredKeys> | null = null;
+  let cachedReportKey: Promise<CryptoKey> | null = null;
+
+  async function loadReportKey(): Promise<CryptoKey> {
+    const stored = (await db.meta.get(REPORT_KEY))?.value as CryptoKey | undefined;
+    if (stored) return stored;
+    const key = await subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    // Two first builds racing must not mint two keys: the first one written wins.
+    return db.transaction('rw', db.meta, async () => {
+      const again = (await db.meta.get(REPORT_KEY))?.value as CryptoKey | undefined;
+      if (again) return again;
+      await db.meta.put({ key: REPORT_KEY, value: key });
+      return key;
+    });
+  }
 
   async function load(): Promise<StoredKeys> {
     const stored = (await db.meta.get(KEYS_KEY))?.value as StoredKeys | undefined;
@@ -43,10 +59,18 @@ export function createKeyStore(db: BurdenDb, subtle: SubtleCrypto, now: () => nu
       if (now() - keys.current.createdAt >= KEY_ROTATION_MS) keys = await (cached = load());
       return [keys.current, ...(keys.previous ? [keys.previous] : [])];
     },
-    /** Forget the keys (delete all my data): old fingerprints become unmatchable noise. */
+    /** The per-install key of reportIds; separate from the fingerprint keys and never rotated. */
+    reportKey(): Promise<CryptoKey> {
+      return (cachedReportKey ??= loadReportKey().catch((error: unknown) => {
+        cachedReportKey = null;
+        throw error;
+      }));
+    },
+    /** Forget the keys (delete all my data): old fingerprints become unmatchable noise, reportIds start afresh. */
     async destroy() {
       cached = null;
-      await db.meta.delete(KEYS_KEY);
+      cachedReportKey = null;
+      await db.meta.bulkDelete([KEYS_KEY, REPORT_KEY]);
     },
   };
 }

@@ -4,10 +4,13 @@ import { createEntriesRepo } from '../../storage/entries-repo';
 import { createFrictionRepo } from '../../storage/friction-repo';
 import { createKeyStore } from '../../storage/key-store';
 import { createLocalConfig } from '../../storage/local-config';
+import { createReportOutbox } from '../../storage/report-outbox';
+import { createReportSource } from '../../storage/report-source';
 import { applyRetention } from '../../storage/retention';
 import { openDb } from '../../storage/schema';
 import { createVisitsRepo } from '../../storage/visits-repo';
 import { createActivityService } from './activity-service';
+import { registerDataService } from './data-service';
 import { createEntryService } from './entry-service';
 import { registerEntryStats } from './entry-stats';
 import { createFrictionService, type RequestEvents } from './friction-service';
@@ -17,6 +20,8 @@ import { createClipboardLog } from '../../storage/clipboard-log';
 import { createPortalAccess } from './portal-access';
 import { createPolicyReader } from './policy-reader';
 import { createPortalService } from './portal-service';
+import { createReportService } from './report-service';
+import { registerOverviewStats } from './overview-stats';
 import { registerTodayStats } from './today-stats';
 import { createVisitService } from './visit-service';
 
@@ -68,6 +73,26 @@ export default defineBackground(() => {
   registerFrictionStats(router, { config, friction: frictionRepo });
   createEntryService({ config, entries, keys, clipboard: createClipboardLog(browser.storage.session), subtle: crypto.subtle, now: Date.now }).register(router);
   registerEntryStats(router, { config, entries });
+  const reportSource = createReportSource(db, Date.now);
+  createReportService({
+    config,
+    readPolicy,
+    source: reportSource,
+    keys,
+    subtle: crypto.subtle,
+    outbox: createReportOutbox(browser.storage.local),
+    // The one network request the extension makes: a report the cadre confirmed, to the office's endpoint.
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    appVersion: browser.runtime.getManifest().version,
+  }).register(router);
+  registerOverviewStats(router, { config, source: reportSource });
+  registerDataService(router, {
+    db,
+    local: browser.storage.local,
+    keys,
+    afterDelete: () => portals.publish({ injectOpenTabs: false }),
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {

@@ -40,3 +40,22 @@ describe('fingerprint keys', () => {
     expect(await fingerprint(subtle, b!.key, '11010519491231002X')).not.toBe(fa);
   });
 });
+
+describe('report key', () => {
+  it('is one non-extractable key per install that never rotates and is forgotten by destroy', async () => {
+    const db = new BurdenDb(`keys-${n++}`);
+    let now = 0;
+    const store = createKeyStore(db, subtle, () => now, () => 'k');
+    const [first, second] = await Promise.all([store.reportKey(), createKeyStore(db, subtle, () => now, () => 'k').reportKey()]);
+    expect(first.extractable).toBe(false);
+    const id = await fingerprint(subtle, first, 'report||2026-W48');
+    expect(await fingerprint(subtle, second, 'report||2026-W48')).toBe(id);
+    now = 5 * KEY_ROTATION_MS;
+    await store.keys();
+    const later = await createKeyStore(db, subtle, () => now, () => 'k').reportKey();
+    expect(await fingerprint(subtle, later, 'report||2026-W48')).toBe(id);
+    await store.destroy();
+    expect(await db.meta.get('reportKey')).toBeUndefined();
+    expect(await fingerprint(subtle, await store.reportKey(), 'report||2026-W48')).not.toBe(id);
+  });
+});

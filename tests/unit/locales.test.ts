@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DASHBOARD_VIEWS } from '../../components/dashboard-page';
-import { NEVER_RECORDED, RECORDED } from '../../components/privacy-facts';
+import { NEVER_RECORDED, RECORDED, TABLE_FACTS } from '../../components/privacy-facts';
+import { GAP_REASON_KEYS, OVERVIEW_PERIODS } from '../../components/overview-view';
+import { DOMAIN_KEYS, LEVEL_LABEL_KEYS, TAG_LABEL_KEYS } from '../../components/report-labels';
+import { SUBMIT_ERRORS } from '../../components/report-submit';
 import type { PolicyProblem } from '../../core/managed-policy';
 import { PORTAL_SOURCES } from '../../core/portal';
 import type { PortalEditError } from '../../core/portal-list';
@@ -70,6 +73,8 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'policy_problem_${}': POLICY_PROBLEMS.map((c) => `policy_problem_${key(c)}`),
   'source_${}': PORTAL_SOURCES.map((s) => `source_${s}`),
   'category_${}': ENTRY_CATEGORIES.map((c) => `category_${key(c)}`),
+  'overview_period_${}': OVERVIEW_PERIODS.map((p) => `overview_period_${p}`),
+  'report_submitError_${}': SUBMIT_ERRORS.map((c) => `report_submitError_${key(c)}`),
   // Built as `error_${e.message}` (then translated with t(error)): edit refusals, router replies, grant refusals.
   'error_${}': [...EDIT_ERRORS, ...OTHER_ERRORS].map((c) => `error_${key(c)}`),
 };
@@ -78,6 +83,23 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
 const INDIRECT_KEYS = [
   ...RECORDED,
   ...NEVER_RECORDED,
+  ...Object.values(DOMAIN_KEYS),
+  ...Object.values(LEVEL_LABEL_KEYS),
+  ...Object.values(TAG_LABEL_KEYS),
+  ...Object.values(GAP_REASON_KEYS),
+  'overview_s_active',
+  'overview_s_wait',
+  'overview_s_visits',
+  'overview_s_submissions',
+  'overview_s_failed',
+  'overview_s_logins',
+  'overview_s_captchas',
+  'overview_s_sameField',
+  'overview_s_crossPortal',
+  'overview_s_repeats',
+  'overview_s_repeatedUploads',
+  'overview_s_coverage',
+  ...Object.values(TABLE_FACTS).map((f) => f.key),
   ...PRESET_PORTALS.map((p) => p.nameKey),
   ALL_GOV_CN.nameKey,
   // components/welcome-page.tsx setStatus({ key: 'welcome_done' })
