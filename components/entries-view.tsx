@@ -37,7 +37,7 @@ export function EntriesView() {
       </label>
       {summary && (
         <>
-          <p class="lead" data-testid="entries-totals" data-entries={summary.totals.entries} data-same-field={summary.totals.sameFieldRepeats} data-cross-portal={summary.totals.crossPortalRepeats} data-retyped-chars={summary.totals.retypedChars} data-transfers={summary.totals.transfers}>
+          <p class="lead" data-testid="entries-totals" data-entries={summary.totals.entries} data-same-field={summary.totals.sameFieldRepeats} data-cross-portal={summary.totals.crossPortalRepeats} data-retyped-chars={summary.totals.retypedChars} data-transfers={summary.totals.transfers} data-duplicate-filings={summary.totals.duplicateFilings}>
             {t('entries_totals', [
               formatNumber(summary.totals.entries),
               formatNumber(summary.totals.sameFieldRepeats),
@@ -47,6 +47,9 @@ export function EntriesView() {
             ])}
           </p>
           {summary.totals.transfers > 0 && <p data-testid="entries-transfers">{t('entries_transfers', formatNumber(summary.totals.transfers))}</p>}
+          {summary.totals.duplicateFilings > 0 && (
+            <p data-testid="entries-duplicate-filings">{t('entries_duplicateFilings', formatNumber(summary.totals.duplicateFilings))}</p>
+          )}
           <p class="hint">{t('entries_explain')}</p>
           <h2>{t('entries_byCategory')}</h2>
           <table data-testid="entries-categories">
@@ -83,18 +86,20 @@ export function EntriesView() {
                   <th>{t('entries_col_pair')}</th>
                   <th>{t('entries_col_crossPortal')}</th>
                   <th>{t('entries_col_transfers')}</th>
+                  <th>{t('entries_col_duplicateFilings')}</th>
                   <th>{t('entries_col_retypedChars')}</th>
                   <th>{t('entries_col_minutes')}</th>
                 </tr>
               </thead>
               <tbody>
                 {summary.pairs.map((p) => (
-                  <tr key={`${p.a}|${p.b}`} data-testid={`entries-pair-${p.a}--${p.b}`} data-cross-portal={p.crossPortalRepeats} data-transfers={p.transfers}>
+                  <tr key={`${p.a}|${p.b}`} data-testid={`entries-pair-${p.a}--${p.b}`} data-cross-portal={p.crossPortalRepeats} data-transfers={p.transfers} data-duplicate-filings={p.duplicateFilings}>
                     <td>
                       {name(p.a)} ↔ {name(p.b)}
                     </td>
                     <td>{formatNumber(p.crossPortalRepeats)}</td>
                     <td>{formatNumber(p.transfers)}</td>
+                    <td>{formatNumber(p.duplicateFilings)}</td>
                     <td>{formatNumber(p.retypedChars)}</td>
                     <td>{minutes(p.repeatTypingMs)}</td>
                   </tr>

@@ -29,20 +29,28 @@ export interface PairSummary {
   repeatTypingMs: number;
   /** Values copied on one of the two portals and pasted on the other. */
   transfers: number;
+  /** Submissions on one of the two that mostly repeated an earlier submission on the other. */
+  duplicateFilings: number;
+}
+
+/** A submission that repeated most of an earlier one on `otherPortal` (DESIGN.md §3 "Duplicate filing"). */
+export interface FilingVerdict {
+  portalId: string;
+  otherPortal: string;
 }
 
 /**
  * The 重复填报 view: by field category, and by portal pair (a < b). "Same-field" is a system that could
  * remember; "cross-portal" is systems that could share.
  */
-export function summariseEntries(rows: readonly EntryVerdict[]) {
+export function summariseEntries(rows: readonly EntryVerdict[], filings: readonly FilingVerdict[] = []) {
   const categories = new Map<EntryCategory, CategorySummary>();
   const pairs = new Map<string, PairSummary>();
   const pairOf = (x: string, y: string) => {
     const [a, b] = [x, y].sort() as [string, string];
     const key = `${a}\u0000${b}`;
     let p = pairs.get(key);
-    if (!p) pairs.set(key, (p = { a, b, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0, transfers: 0 }));
+    if (!p) pairs.set(key, (p = { a, b, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0, transfers: 0, duplicateFilings: 0 }));
     return p;
   };
   let transfers = 0;
@@ -66,6 +74,7 @@ export function summariseEntries(rows: readonly EntryVerdict[]) {
       transfers++;
     }
   }
+  for (const f of filings) if (f.portalId !== f.otherPortal) pairOf(f.portalId, f.otherPortal).duplicateFilings++;
   const totals = [...categories.values()].reduce(
     (t, c) => ({
       entries: t.entries + c.entries,
@@ -77,10 +86,13 @@ export function summariseEntries(rows: readonly EntryVerdict[]) {
     { entries: 0, sameFieldRepeats: 0, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0 },
   );
   return {
-    totals: { ...totals, transfers },
+    totals: { ...totals, transfers, duplicateFilings: filings.filter((f) => f.portalId !== f.otherPortal).length },
     categories: [...categories.values()].sort((x, y) => y.sameFieldRepeats + y.crossPortalRepeats - (x.sameFieldRepeats + x.crossPortalRepeats) || x.category.localeCompare(y.category)),
     pairs: [...pairs.values()].sort(
-      (x, y) => y.crossPortalRepeats + y.transfers - (x.crossPortalRepeats + x.transfers) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b),
+      (x, y) =>
+        y.crossPortalRepeats + y.transfers + y.duplicateFilings - (x.crossPortalRepeats + x.transfers + x.duplicateFilings) ||
+        x.a.localeCompare(y.a) ||
+        x.b.localeCompare(y.b),
     ),
   };
 }

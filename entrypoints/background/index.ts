@@ -72,7 +72,7 @@ export default defineBackground(() => {
   friction.register(router);
   registerFrictionStats(router, { config, friction: frictionRepo });
   createEntryService({ config, entries, keys, clipboard: createClipboardLog(browser.storage.session), subtle: crypto.subtle, now: Date.now }).register(router);
-  registerEntryStats(router, { config, entries });
+  registerEntryStats(router, { config, entries, friction: frictionRepo });
   const reportSource = createReportSource(db, Date.now);
   createReportService({
     config,

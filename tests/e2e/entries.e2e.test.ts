@@ -169,6 +169,31 @@ describe('repeated entries', () => {
       createHash('sha256').update(v).digest('base64url'),
     ]);
     for (const form of forms) expect(dump, form).not.toContain(form);
+
+    // The portals' own storage: the extension must not have written there either (it never touches the page).
+    const portalStores: string[] = [];
+    for (const host of [PORTAL_HOSTS.zwfw, PORTAL_HOSTS.layui, PORTAL_HOSTS.spa, PORTAL_HOSTS.frames]) {
+      const page = await session.context.newPage();
+      await page.goto(server.url(host, '/'));
+      portalStores.push(
+        await page.evaluate(async () => {
+          const idb: Record<string, unknown> = {};
+          for (const info of await indexedDB.databases()) idb[info.name ?? ''] = info.version;
+          return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, idb, cookie: document.cookie, name: window.name });
+        }),
+      );
+      await page.close();
+    }
+    portalStores.push(JSON.stringify(await session.context.cookies()));
+    // The browser's log: Chromium's stderr, every page's console and the worker's. A planted line proves the
+    // channel is read.
+    const probe = await session.context.newPage();
+    await probe.goto(server.url(PORTAL_HOSTS.zwfw, '/'));
+    await probe.evaluate(() => console.log('bb-log-channel-probe'));
+    await probe.close();
+    await eventually(async () => session.logs.join('\n'), (text) => text.includes('bb-log-channel-probe'));
+    const elsewhere = [...portalStores, ...session.logs].join('\n');
+    for (const form of forms) expect(elsewhere, form).not.toContain(form);
     // Partial leaks too: the ID number's birth date part and the phone's distinctive tail.
     expect(dump).not.toContain(ID_NUMBER.slice(6, 14));
     expect(dump).not.toContain(PHONE.slice(3));

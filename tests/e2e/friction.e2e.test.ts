@@ -290,6 +290,12 @@ describe('duplicate filing', () => {
       15_000,
     );
     expect(rows.filter((s) => s.duplicateOf !== undefined).map((s) => [s.portalId, s.duplicateOf])).toEqual([['layui', 'zwfw']]);
+    // What the cadre sees: the 重复填报 page counts it for the pair.
+    const dashboard = await session.openExtensionPage('dashboard.html#entries');
+    await expect.poll(() => dashboard.getByTestId('entries-totals').getAttribute('data-duplicate-filings')).toBe('1');
+    const pair = dashboard.locator('[data-testid^="entries-pair-"][data-duplicate-filings="1"]');
+    expect(await pair.getAttribute('data-testid')).toBe('entries-pair-layui--zwfw');
+    await dashboard.close();
     await zwfw.close();
     await layui.close();
   });

@@ -57,6 +57,11 @@ export interface Session {
   /** SIGKILL: an abrupt close, nothing flushed. */
   kill(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Everything the browser logged during the session: Chromium's own stdout/stderr (with --enable-logging), and
+   * the console of every page and of the extension's worker. Privacy tests grep it.
+   */
+  logs: string[];
 }
 
 /**
@@ -128,8 +133,13 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const profileDir = opts.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bb-profile-'));
   writePreferences(profileDir, opts.grantOrigins ?? []);
   if (opts.policy !== undefined) writePolicy(opts.policy);
+  const logs: string[] = [];
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
+    logger: {
+      isEnabled: (name) => name === 'browser',
+      log: (_name, _severity, message) => void logs.push(String(message)),
+    },
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     args: [
@@ -144,11 +154,17 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       '--disable-sync',
       '--ignore-certificate-errors',
       '--autoplay-policy=no-user-gesture-required',
+      '--enable-logging=stderr',
+      '--v=0',
       `--lang=${opts.lang ?? 'zh-CN'}`,
       `--host-resolver-rules=${hostResolverRules()}`,
     ],
     env: { ...process.env, LANGUAGE: opts.lang ?? 'zh-CN' },
   });
+  const consoleOf = (where: string) => (message: { type(): string; text(): string }) => void logs.push(`[${where} ${message.type()}] ${message.text()}`);
+  context.on('console', consoleOf('page'));
+  context.on('serviceworker', (w) => w.on('console', consoleOf('worker')));
+  for (const w of context.serviceWorkers()) w.on('console', consoleOf('worker'));
   const pid = findBrowserPid(profileDir);
   const extensionUrl = (page: string) => `chrome-extension://${EXTENSION_ID}/${page.replace(/^\//, '')}`;
 
@@ -173,6 +189,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   return {
     context,
     profileDir,
+    logs,
     extensionId: EXTENSION_ID,
     extensionUrl,
     async openExtensionPage(page) {

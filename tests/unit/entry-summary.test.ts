@@ -12,7 +12,7 @@ describe('entry summary for the 重复填报 view', () => {
       row({ portalId: 'c', kind: 'cross-portal', otherPortal: 'a', category: 'phone', retypedChars: 11, repeatTypingMs: 3000 }),
       row({ portalId: 'a', kind: 'same-field', category: 'id-number', retypedChars: 18, repeatTypingMs: 6000 }),
     ]);
-    expect(s.totals).toEqual({ entries: 5, sameFieldRepeats: 1, crossPortalRepeats: 3, retypedChars: 33, repeatTypingMs: 11000, transfers: 0 });
+    expect(s.totals).toEqual({ entries: 5, sameFieldRepeats: 1, crossPortalRepeats: 3, retypedChars: 33, repeatTypingMs: 11000, transfers: 0, duplicateFilings: 0 });
     expect(s.categories.map((c) => [c.category, c.entries, c.sameFieldRepeats, c.crossPortalRepeats])).toEqual([
       ['id-number', 2, 1, 1],
       ['name', 2, 0, 1],
@@ -40,9 +40,22 @@ describe('entry summary for the 重复填报 view', () => {
     ]);
   });
 
+  it('adds duplicate filings to their pair, also a pair with no repeated entry in range', () => {
+    const s = summariseEntries([row({ portalId: 'b', kind: 'cross-portal', otherPortal: 'a' })], [
+      { portalId: 'b', otherPortal: 'a' },
+      { portalId: 'c', otherPortal: 'a' },
+      { portalId: 'c', otherPortal: 'c' }, // merged portals: no longer two systems
+    ]);
+    expect(s.totals.duplicateFilings).toBe(2);
+    expect(s.pairs.map((p) => [p.a, p.b, p.crossPortalRepeats, p.duplicateFilings])).toEqual([
+      ['a', 'b', 1, 1],
+      ['a', 'c', 0, 1],
+    ]);
+  });
+
   it('is empty for no entries', () => {
     expect(summariseEntries([])).toEqual({
-      totals: { entries: 0, sameFieldRepeats: 0, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0, transfers: 0 },
+      totals: { entries: 0, sameFieldRepeats: 0, crossPortalRepeats: 0, retypedChars: 0, repeatTypingMs: 0, transfers: 0, duplicateFilings: 0 },
       categories: [],
       pairs: [],
     });
