@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { EntriesView } from './entries-view';
 import { t } from './i18n';
 import { SettingsView } from './settings-view';
+import { UploadsView } from './uploads-view';
 
 export const DASHBOARD_VIEWS = ['overview', 'entries', 'uploads', 'report', 'settings'] as const;
 type View = (typeof DASHBOARD_VIEWS)[number];
@@ -36,6 +37,8 @@ export function DashboardPage() {
           <SettingsView />
         ) : view === 'entries' ? (
           <EntriesView />
+        ) : view === 'uploads' ? (
+          <UploadsView />
         ) : (
           <p class="empty" data-testid={`view-empty-${view}`}>
             {t(`view_${view}_empty`)}

@@ -15,5 +15,6 @@ export async function applyRetention(db: BurdenDb, now: number) {
     gaps: await db.gaps.where('day').below(gapsBefore).delete(),
     visits: await db.visits.where('day').below(visitsBefore).delete(),
     entries: await db.entries.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
+    uploads: await db.uploads.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
   };
 }

@@ -5,6 +5,7 @@ import { createKeyStore } from '../../storage/key-store';
 import { createLocalConfig } from '../../storage/local-config';
 import { applyRetention } from '../../storage/retention';
 import { openDb } from '../../storage/schema';
+import { createUploadsRepo } from '../../storage/uploads-repo';
 import { createVisitsRepo } from '../../storage/visits-repo';
 import { createActivityService } from './activity-service';
 import { createEntryService } from './entry-service';
@@ -14,6 +15,7 @@ import { createPortalAccess } from './portal-access';
 import { createPolicyReader } from './policy-reader';
 import { createPortalService } from './portal-service';
 import { registerTodayStats } from './today-stats';
+import { createUploadService } from './upload-service';
 import { createVisitService } from './visit-service';
 
 const RETENTION_ALARM = 'retention';
@@ -26,6 +28,7 @@ export default defineBackground(() => {
   const visits = createVisitsRepo(db);
   const activity = createActivityRepo(db);
   const entries = createEntriesRepo(db);
+  const uploads = createUploadsRepo(db);
   const keys = createKeyStore(db, crypto.subtle, Date.now, () => crypto.randomUUID());
   const readPolicy = createPolicyReader({ managed: browser.storage.managed, local: browser.storage.local });
   const access = createPortalAccess({
@@ -38,6 +41,7 @@ export default defineBackground(() => {
     await visits.reassignPortal(from, to);
     await activity.reassignPortal(from, to);
     await entries.reassignPortal(from, to);
+    await uploads.reassignPortal(from, to);
   };
   const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, reassignRecords });
   const time = createActivityService({
@@ -56,6 +60,16 @@ export default defineBackground(() => {
   registerTodayStats(router, { config, visits, activity, now: Date.now });
   createEntryService({ config, entries, keys, subtle: crypto.subtle, now: Date.now }).register(router);
   registerEntryStats(router, { config, entries });
+  createUploadService({
+    config,
+    uploads,
+    activity,
+    keys,
+    subtle: crypto.subtle,
+    now: Date.now,
+    badge: browser.action,
+    session: browser.storage.session,
+  }).register(router);
 
   browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {

@@ -4,7 +4,9 @@ import { CONFIG_KEYS, parseLocalConfig } from '../../storage/local-config';
 import { effectiveUrl } from './effective-url';
 import { startActivityObserver } from './activity-observer';
 import { startEntryObserver } from './entry-observer';
+import { openMainWorldChannel } from './main-world-channel';
 import { createPageEvents } from './page-events';
+import { startUploadObserver } from './upload-observer';
 import { claimDocument, send } from './observer-lifecycle';
 
 // Registered at run time for granted portal origins only (see background/portal-access.ts). Access is per
@@ -13,6 +15,8 @@ import { claimDocument, send } from './observer-lifecycle';
 export default defineUnlistedScript(async () => {
   const controller = claimDocument();
   if (!controller) return;
+  // Synchronously, at document_start: the handshake with the main-world script must beat the page's scripts.
+  const channel = openMainWorldChannel(controller.signal);
   const config = parseLocalConfig(
     await browser.storage.local.get([CONFIG_KEYS.portalSnapshot, CONFIG_KEYS.paused, CONFIG_KEYS.idleThresholdSec]),
   );
@@ -28,6 +32,7 @@ export default defineUnlistedScript(async () => {
     top: window.top === window,
   });
   startEntryObserver({ signal: controller.signal, events, send: (message) => send(controller, message) });
+  startUploadObserver({ signal: controller.signal, events, channel, send: (message) => send(controller, message) });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;

@@ -70,7 +70,7 @@ describe('retention', () => {
       { portalId: 'a', day: '2026-08-28', startedAt: 1 },
       { portalId: 'a', day: '2026-11-27', startedAt: 2 },
     ]);
-    expect(await applyRetention(db, now)).toEqual({ daily: 1, gaps: 1, visits: 1, entries: 0 });
+    expect(await applyRetention(db, now)).toEqual({ daily: 1, gaps: 1, visits: 1, entries: 0, uploads: 0 });
     expect((await db.daily.toArray()).map((r) => r.day)).toEqual(['2025-10-28']);
     expect((await db.gaps.toArray()).map((r) => r.day)).toEqual(['2026-08-29']);
     expect((await db.visits.toArray()).map((r) => r.day)).toEqual(['2026-11-27']);
