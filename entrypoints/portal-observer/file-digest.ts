@@ -4,7 +4,7 @@ import { regionsToRead, sampledPrefix } from '../../core/upload-sampling';
 
 /** The longest the hashing may hold the page's main thread at a time (DESIGN.md §3: 50 ms), with a margin. */
 export const SLICE_BUDGET_MS = 10;
-const READ_BYTES = 4 * 1024 ** 2;
+const READ_BYTES = 2 * 1024 ** 2;
 /**
  * Hashed between two looks at the clock. Small, because the first calls of the JavaScript hash run before V8 has
  * optimised it: 512 KB then took 200 ms in one go (measured), 64 KB stays within the budget.
