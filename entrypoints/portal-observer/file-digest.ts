@@ -1,5 +1,4 @@
-import { createSHA256 } from 'hash-wasm';
-import { createSha256, type StreamingHash } from '../../core/sha256-stream';
+import { createSha256 } from '../../core/sha256-stream';
 import { regionsToRead, sampledPrefix } from '../../core/upload-sampling';
 
 /** The longest the hashing may hold the page's main thread at a time (DESIGN.md §3: 50 ms), with a margin. */
@@ -10,24 +9,6 @@ const READ_BYTES = 2 * 1024 ** 2;
  * optimised it: 512 KB then took 200 ms in one go (measured), 64 KB stays within the budget.
  */
 const UPDATE_BYTES = 64 * 1024;
-
-export type DigestEngine = 'wasm' | 'js';
-
-let wasmHash: Promise<(() => Promise<StreamingHash>) | null> | null = null;
-
-/**
- * WebAssembly where the page's CSP lets a content script compile it (most portals, plain http included);
- * otherwise plain JavaScript. crypto.subtle is no option: plain-http pages lack it, and it cannot stream.
- */
-function engine(): Promise<(() => Promise<StreamingHash>) | null> {
-  return (wasmHash ??= createSHA256()
-    .then(() => async () => {
-      const h = await createSHA256();
-      h.init();
-      return { update: (bytes: Uint8Array) => void h.update(bytes), digestHex: () => h.digest('hex') };
-    })
-    .catch(() => null));
-}
 
 /**
  * Gives the page its main thread back. Not scheduler.yield(): its continuation jumps the queue, and the page's
@@ -46,20 +27,23 @@ function yieldToPage(): Promise<void> {
 export interface DigestResult {
   digest: string;
   sampled: boolean;
-  engine: DigestEngine;
 }
 
 /**
  * Un-keyed SHA-256 of a file's bytes (or of its size and sampled regions, above the sampling limit), read in
  * chunks and hashed in slices of at most SLICE_BUDGET_MS so the page keeps answering. The digest goes to the
  * worker in memory, which keys it; nothing here is stored.
+ *
+ * Plain JavaScript on every page. crypto.subtle is missing on http pages and cannot stream. WebAssembly was
+ * faster where allowed, but trying it on a page whose CSP forbids it fires a `securitypolicyviolation` event the
+ * page sees (and may report to its server, naming our script): the page would learn the extension is there,
+ * and the extension would have caused a request. There is no way to read the page's CSP before trying.
  */
 export async function digestFile(
   file: Blob,
-  opts: { signal: AbortSignal; onProgress?: (done: number, total: number) => void; forceEngine?: DigestEngine },
+  opts: { signal: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<DigestResult> {
-  const wasm = opts.forceEngine === 'js' ? null : await engine();
-  const hash = wasm ? await wasm() : createSha256();
+  const hash = createSha256();
   const { sampled, regions } = regionsToRead(file.size);
   const total = regions.reduce((n, [a, b]) => n + (b - a), 0);
   if (sampled) hash.update(sampledPrefix(file.size));
@@ -88,5 +72,5 @@ export async function digestFile(
     done += chunk.length;
     opts.onProgress?.(done, total);
   }
-  return { digest: hash.digestHex(), sampled, engine: wasm ? 'wasm' : 'js' };
+  return { digest: hash.digestHex(), sampled };
 }

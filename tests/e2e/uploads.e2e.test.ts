@@ -156,9 +156,16 @@ describe('repeated uploads', () => {
     const csp = await session.context.newPage();
     await csp.goto(server.url(PORTAL_HOSTS.csp, '/'));
     await expect.poll(() => csp.locator('body').getAttribute('data-script')).toBe('ok');
+    // Fingerprinting must not trip the page's CSP: a violation event is visible to the page and can be reported.
+    await csp.evaluate(() => {
+      const w = window as unknown as { violations: string[] };
+      w.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     server.clearRequests();
     await csp.getByTestId('async-file-input').setInputFiles([file(PHOTO_NAME)]);
     expect(receivedShas(await server.waitForRequest((r) => r.host === PORTAL_HOSTS.csp && r.path === '/upload'))).toEqual(hexes(images.photo));
+    expect(await csp.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 
     // 6. The framework page's never-attached file input: the report again, and a WPS spreadsheet.
     const spa = await session.context.newPage();
