@@ -51,6 +51,9 @@ describe('who may send what', () => {
       'page.activity',
       'page.waiting',
       'page.entry',
+      'page.uploadBegin',
+      'page.uploadProgress',
+      'page.upload',
     ]);
     expect(PAGE_ONLY.has('portals.add')).toBe(true);
     expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);
