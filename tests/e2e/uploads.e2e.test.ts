@@ -196,12 +196,39 @@ describe('repeated uploads', () => {
     expect((await uploadsSummary()).uploads).toBe(before);
   });
 
+  it('shows progress on the badge for a large file, and a page closed mid-way leaves an unfinished fingerprint in the gap log', async () => {
+    const big = path.join(dir, '全村影像资料.zip');
+    const fd = fs.openSync(big, 'w');
+    for (let i = 0; i < 12; i++) fs.writeSync(fd, Buffer.alloc(16 * 1024 ** 2, i + 1));
+    fs.closeSync(fd);
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.upload, '/?large-file')); // a URL no other open tab has
+    await page.getByTestId('visible-file-input').setInputFiles(big);
+    const worker = await session.worker();
+    const badge = await eventually(
+      () =>
+        worker.evaluate(async (url) => {
+          const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> }; action: { getBadgeText(d: object): Promise<string> } } }).chrome;
+          const tab = (await c.tabs.query({})).find((t) => t.url === url);
+          return tab ? c.action.getBadgeText({ tabId: tab.id }) : '';
+        }, page.url()),
+      (text) => /^\d{1,3}%$/.test(text),
+      15_000,
+    );
+    expect(badge).toMatch(/%$/);
+    await page.close(); // before the fingerprint is done
+    const dump = await dumpExtensionStorage(session);
+    const gaps = dump.indexedDb['burden-barometer']!.gaps as { portalId: string; reason: string }[];
+    expect(gaps.filter((g) => g.reason === 'upload-unfinished')).toEqual([expect.objectContaining({ portalId: UPLOAD })]);
+    fs.rmSync(big);
+  });
+
   it('keeps no file name, leading bytes or plain SHA-256 of any uploaded file in storage or logs', async () => {
     const dump = JSON.stringify(await dumpExtensionStorage(session));
     const haystack = `${dump}\n${consoleLines.join('\n')}`;
     expect(dump).toContain(UPLOAD); // the dump is real: it holds the upload rows
     expect(dump).toContain('"kind":"photo"');
-    const canaries = [PHOTO_NAME, HALF_NAME, REPORT_NAME, SHEET_NAME, PHOTO_NAME.replace(/\.jpg$/, ''), LEAD_CANARY, 'BBCANARY-SHEET'];
+    const canaries = [PHOTO_NAME, HALF_NAME, REPORT_NAME, SHEET_NAME, '全村影像资料', PHOTO_NAME.replace(/\.jpg$/, ''), LEAD_CANARY, 'BBCANARY-SHEET'];
     for (const [label, bytes] of Object.entries({ ...images, report, sheet })) {
       const digest = sha(bytes);
       canaries.push(
