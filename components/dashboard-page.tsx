@@ -5,6 +5,7 @@ import { OverviewView } from './overview-view';
 import { ReportView } from './report-view';
 import { t } from './i18n';
 import { SettingsView } from './settings-view';
+import { UploadsView } from './uploads-view';
 
 export const DASHBOARD_VIEWS = ['overview', 'entries', 'uploads', 'report', 'settings'] as const;
 type View = (typeof DASHBOARD_VIEWS)[number];
@@ -46,6 +47,8 @@ export function DashboardPage() {
           </>
         ) : view === 'report' ? (
           <ReportView />
+        ) : view === 'uploads' ? (
+          <UploadsView />
         ) : (
           <>
             <p class="empty" data-testid={`view-empty-${view}`}>

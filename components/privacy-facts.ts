@@ -30,5 +30,6 @@ export const TABLE_FACTS: Record<string, { key: string; retention: 'dailyMonths'
   submissions: { key: 'privacy_table_submissions', retention: 'fingerprintDays' },
   stays: { key: 'privacy_table_stays', retention: 'visitDays' },
   tagDaily: { key: 'privacy_table_tagDaily', retention: 'dailyMonths' },
+  uploads: { key: 'privacy_table_uploads', retention: 'fingerprintDays' },
   meta: { key: 'privacy_table_meta', retention: 'keys' },
 };

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { portalPatternSchema } from './portal';
 import { ENTRY_CATEGORIES, MAX_REPORTS_PER_FILE, profileSchema, weekSchema } from './report-schema';
 import { activityGapSchema, activitySliceSchema } from './time-accounting';
+import { UPLOAD_KINDS } from './upload-kind';
 import { WAITING_CAP_MS } from './waiting';
+
+/** Names one file's fingerprint from begin to end; random per file, chosen by the page. */
+const uploadToken = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /**
  * Every message the background accepts, as zod schemas. Content scripts run next to hostile pages, so the
@@ -47,6 +51,26 @@ export const messageSchemas = {
       .strictObject({ captcha: z.boolean(), oneTimeCode: z.boolean(), account: z.string().min(1).max(256).optional() })
       .nullable(),
   }),
+  /**
+   * A file's fingerprint has begun. The worker writes an `upload-unfinished` gap ahead and removes it when
+   * `page.upload` with the same token arrives, so a page closed mid-way leaves its trace in the gap log.
+   */
+  'page.uploadBegin': z.strictObject({ token: uploadToken }),
+  /** Progress of a fingerprint that has taken over a second: shown on the toolbar badge of the sender's tab. */
+  'page.uploadProgress': z.strictObject({ token: uploadToken, percent: z.number().int().min(0).max(100) }),
+  /**
+   * A file given to the page. `digest` is the un-keyed SHA-256 (hex) of its bytes, or of its size and sampled
+   * regions; the worker keys it with the install key and keeps only that. Never a name or a byte of content.
+   */
+  'page.upload': z.strictObject({
+    token: uploadToken,
+    digest: z.string().regex(/^[0-9a-f]{64}$/),
+    sampled: z.boolean(),
+    sizeBucket: z.number().int().min(0).max(5),
+    kind: z.enum(UPLOAD_KINDS),
+    phash: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+    source: z.enum(['input', 'drop', 'paste']),
+  }),
   'portals.state': z.strictObject({}),
   'portals.add': z.strictObject({
     portals: z
@@ -87,6 +111,7 @@ export const messageSchemas = {
   'report.discardPending': z.strictObject({}),
   'data.export': z.strictObject({}),
   'data.deleteAll': z.strictObject({ confirm: z.literal(true) }),
+  'stats.uploads': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;

@@ -1,5 +1,5 @@
 import type { AccountingState, DayCredit, GapLogEntry } from '../core/time-accounting';
-import type { BurdenDb, DailyRow } from './schema';
+import type { BurdenDb, DailyRow, GapRow } from './schema';
 
 const STATE_KEY = 'accounting';
 
@@ -42,6 +42,10 @@ export function createActivityRepo(db: BurdenDb) {
         const row = (await db.daily.get([portalId, day])) ?? emptyDaily(portalId, day);
         await db.daily.put({ ...row, waitMs: row.waitMs + ms, navigations: row.navigations + 1 });
       }),
+
+    /** A gap written ahead of work that may never finish (an upload's fingerprint); removed when it does. */
+    addGap: (gap: Omit<GapRow, 'id'>) => db.gaps.add({ ...gap }),
+    removeGap: (id: number) => db.gaps.delete(id),
 
     dailyOn: (day: string) => db.daily.where('day').equals(day).toArray(),
     gapsOn: (day: string) => db.gaps.where('day').equals(day).toArray(),

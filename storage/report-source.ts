@@ -1,25 +1,28 @@
 import { isoWeekOfDay } from '../core/iso-week';
 import { groupByWeek, type ReportInput } from '../core/report-input';
 import { createFrictionRepo } from './friction-repo';
+import { createUploadsRepo } from './uploads-repo';
 import type { BurdenDb, EntryRow } from './schema';
 
 /**
  * The rows a weekly report is built from, read in one pass over a day range and grouped by ISO week: time and
  * gaps, entries (with the transfers marked on pasted ones), submissions and logins, tagged pages and duplicate
- * filings (storage/friction-repo.ts). Uploads (issue 6) are not stored yet: their counts are 0.
+ * filings (storage/friction-repo.ts), uploads with their repeat verdicts (storage/uploads-repo.ts).
  */
 export function createReportSource(db: BurdenDb, now: () => number = Date.now) {
   const friction = createFrictionRepo(db, now);
+  const uploadsRepo = createUploadsRepo(db);
   async function read(fromDay: string, toDay: string): Promise<ReportInput> {
     const range = <T>(table: { where(i: string): { between(a: string, b: string, x: boolean, y: boolean): { toArray(): Promise<T[]> } } }) =>
       table.where('day').between(fromDay, toDay, true, true).toArray();
-    const [daily, gaps, entries, frictionRows, tags, filings] = await Promise.all([
+    const [daily, gaps, entries, frictionRows, tags, filings, uploads] = await Promise.all([
       range(db.daily),
       range(db.gaps),
       range<EntryRow>(db.entries),
       friction.frictionByDay(fromDay, toDay),
       friction.tagsByDay(fromDay, toDay),
       friction.duplicateFilingsByDay(fromDay, toDay),
+      uploadsRepo.uploadsByDay(fromDay, toDay),
     ]);
     const transfers = entries
       .filter((e) => e.transferFrom !== undefined && e.transferFrom !== e.portalId)
@@ -27,7 +30,7 @@ export function createReportSource(db: BurdenDb, now: () => number = Date.now) {
     const duplicateFilings = filings.flatMap((f) =>
       Array.from({ length: f.duplicateFilings }, () => ({ day: f.day, portalId: f.portalId, otherPortal: f.otherPortal })),
     );
-    return { daily, gaps, entries, friction: frictionRows, tags, uploads: [], transfers, duplicateFilings } as ReportInput;
+    return { daily, gaps, entries, friction: frictionRows, tags, uploads, transfers, duplicateFilings } as ReportInput;
   }
 
   return {

@@ -19,5 +19,6 @@ export async function applyRetention(db: BurdenDb, now: number) {
     submissions: await db.submissions.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
     stays: await db.stays.where('day').below(visitsBefore).delete(),
     tagDaily: await db.tagDaily.where('day').below(dailyBefore).delete(),
+    uploads: await db.uploads.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
   };
 }

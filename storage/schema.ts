@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import { declareVersions, type SchemaVersion } from './schema-versions';
 import type { PageTag } from '../core/portal';
+import type { UploadKind } from '../core/upload-kind';
+import type { UploadRepeat } from '../core/upload-repeat';
 
 export interface VisitRow {
   id?: number;
@@ -29,7 +31,8 @@ export interface GapRow {
   day: string;
   start: number;
   end: number;
-  reason: 'idle' | 'unfocused' | 'sleep' | 'locked' | 'worker-restart';
+  /** `upload-unfinished`: a file's fingerprint was begun and never completed (page closed, worker lost). */
+  reason: 'idle' | 'unfocused' | 'sleep' | 'locked' | 'worker-restart' | 'upload-unfinished';
 }
 
 /**
@@ -106,6 +109,30 @@ export interface TagDailyRow {
   activeMs: number;
 }
 
+/**
+ * One file given to a portal page (DESIGN.md §3): kind, size bucket, a keyed content fingerprint and, for images,
+ * a 64-bit perceptual hash. Never the file name or any byte of the content, not even the un-keyed digest.
+ */
+export interface UploadRow {
+  id?: number;
+  portalId: string;
+  day: string;
+  at: number;
+  /** Which key made `contentFp`, so a rotated key's uploads can still be matched during the overlap. */
+  keyId: string;
+  contentFp: string;
+  /** The fingerprint covers the size and sampled regions only (files above core/upload-sampling.ts's limit). */
+  sampled: boolean;
+  kind: UploadKind;
+  /** core/upload-kind.ts sizeBucket: 0 < 100 KB … 5 ≥ 1 GB. */
+  sizeBucket: number;
+  /** 16 hex digits, images the browser could decode only. */
+  phash?: string;
+  source: 'input' | 'drop' | 'paste';
+  repeat: UploadRepeat;
+  otherPortal?: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -140,6 +167,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       tagDaily: '[tag+portalId+day], day, portalId',
     },
   },
+  {
+    // Issue 6: uploads, as keyed fingerprints and perceptual hashes only.
+    version: 5,
+    stores: { uploads: '++id, contentFp, day, portalId, [portalId+day]' },
+  },
 ];
 
 export const DB_NAME = 'burden-barometer';
@@ -153,6 +185,7 @@ export class BurdenDb extends Dexie {
   submissions!: Table<SubmissionRow, number>;
   stays!: Table<StayRow, number>;
   tagDaily!: Table<TagDailyRow, [string, string, string]>;
+  uploads!: Table<UploadRow, number>;
 
   constructor(name = DB_NAME, upTo = Infinity) {
     super(name);

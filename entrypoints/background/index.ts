@@ -8,6 +8,7 @@ import { createReportOutbox } from '../../storage/report-outbox';
 import { createReportSource } from '../../storage/report-source';
 import { applyRetention } from '../../storage/retention';
 import { openDb } from '../../storage/schema';
+import { createUploadsRepo } from '../../storage/uploads-repo';
 import { createVisitsRepo } from '../../storage/visits-repo';
 import { createActivityService } from './activity-service';
 import { registerDataService } from './data-service';
@@ -23,6 +24,7 @@ import { createPortalService } from './portal-service';
 import { createReportService } from './report-service';
 import { registerOverviewStats } from './overview-stats';
 import { registerTodayStats } from './today-stats';
+import { createUploadService } from './upload-service';
 import { createVisitService } from './visit-service';
 
 const RETENTION_ALARM = 'retention';
@@ -36,6 +38,7 @@ export default defineBackground(() => {
   const activity = createActivityRepo(db);
   const entries = createEntriesRepo(db);
   const frictionRepo = createFrictionRepo(db, Date.now);
+  const uploads = createUploadsRepo(db);
   const keys = createKeyStore(db, crypto.subtle, Date.now, () => crypto.randomUUID());
   const readPolicy = createPolicyReader({ managed: browser.storage.managed, local: browser.storage.local });
   const access = createPortalAccess({
@@ -49,6 +52,7 @@ export default defineBackground(() => {
     await activity.reassignPortal(from, to);
     await entries.reassignPortal(from, to);
     await frictionRepo.reassignPortal(from, to);
+    await uploads.reassignPortal(from, to);
   };
   const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, reassignRecords });
   const friction = createFrictionService({ config, friction: frictionRepo, keys, subtle: crypto.subtle, now: Date.now });
@@ -93,6 +97,16 @@ export default defineBackground(() => {
     keys,
     afterDelete: () => portals.publish({ injectOpenTabs: false }),
   });
+  createUploadService({
+    config,
+    uploads,
+    activity,
+    keys,
+    subtle: crypto.subtle,
+    now: Date.now,
+    badge: browser.action,
+    session: browser.storage.session,
+  }).register(router);
 
   browser.runtime.onMessage.addListener((message, sender) => router.dispatch(message, sender));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {

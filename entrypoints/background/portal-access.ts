@@ -4,6 +4,8 @@ import { observedOrigins } from '../../core/script-registration';
 
 export const OBSERVER_SCRIPT_ID = 'portal-observer';
 export const OBSERVER_FILE = '/portal-observer.js' as const;
+export const MAIN_WORLD_SCRIPT_ID = 'portal-observer-main';
+export const MAIN_WORLD_FILE = '/portal-observer-main.js' as const;
 
 type Scripting = Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts' | 'executeScript'>;
 
@@ -21,29 +23,53 @@ export interface PortalAccessDeps {
 export function createPortalAccess(deps: PortalAccessDeps) {
   // about:blank and srcdoc frames inherit their creator's origin; Chromium 119+ can follow them there.
   let fallbackSupported = true;
+  let mainWorldSupported = true;
 
   /** @returns whether the registration had to change (then open tabs have not been reached yet) */
   async function register(matches: string[]): Promise<boolean> {
-    const existing = await deps.scripting.getRegisteredContentScripts({ ids: [OBSERVER_SCRIPT_ID] });
+    const existing: Browser.scripting.RegisteredContentScript[] =
+      (await deps.scripting.getRegisteredContentScripts({ ids: [OBSERVER_SCRIPT_ID, MAIN_WORLD_SCRIPT_ID] })) ?? [];
     if (matches.length === 0) {
-      if (existing.length) await deps.scripting.unregisterContentScripts({ ids: [OBSERVER_SCRIPT_ID] });
+      if (existing.length) await deps.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
       return false;
     }
-    const script = {
+    const isolated = await registerOne(existing, {
       id: OBSERVER_SCRIPT_ID,
       js: [OBSERVER_FILE],
       matches,
       allFrames: true,
       runAt: 'document_start' as const,
       persistAcrossSessions: true,
-    };
-    const [current] = existing;
-    if (current && sameList(current.matches, matches) && current.allFrames && current.js?.[0]?.endsWith(OBSERVER_FILE.slice(1))) return false;
-    const apply = (s: typeof script) =>
-      existing.length ? deps.scripting.updateContentScripts([s]) : deps.scripting.registerContentScripts([s]);
+    });
+    // The main-world part (file inputs never attached to the document) is optional: a browser that cannot
+    // register it still gets everything else.
+    if (mainWorldSupported) {
+      try {
+        await registerOne(existing, {
+          id: MAIN_WORLD_SCRIPT_ID,
+          js: [MAIN_WORLD_FILE],
+          matches,
+          allFrames: true,
+          runAt: 'document_start' as const,
+          persistAcrossSessions: true,
+          world: 'MAIN' as const,
+        });
+      } catch {
+        mainWorldSupported = false;
+      }
+    }
+    return isolated;
+  }
+
+  type Script = Parameters<Scripting['registerContentScripts']>[0][number];
+  async function registerOne(existing: Browser.scripting.RegisteredContentScript[], script: Script): Promise<boolean> {
+    const current = existing.find((s) => s.id === script.id);
+    const file = script.js![0]!.slice(1);
+    if (current && sameList(current.matches, script.matches!) && current.allFrames && current.js?.[0]?.endsWith(file)) return false;
+    const apply = (s: Script) => (current ? deps.scripting.updateContentScripts([s]) : deps.scripting.registerContentScripts([s]));
     if (fallbackSupported) {
       try {
-        await apply({ ...script, matchOriginAsFallback: true } as typeof script);
+        await apply({ ...script, matchOriginAsFallback: true } as Script);
         return true;
       } catch {
         fallbackSupported = false; // older Chromium rejects the unknown key; register without it

@@ -6,7 +6,9 @@ import { startActivityObserver } from './activity-observer';
 import { startCopyObserver } from './copy-observer';
 import { startEntryObserver } from './entry-observer';
 import { startSubmitObserver } from './submit-observer';
+import { openMainWorldChannel } from './main-world-channel';
 import { createPageEvents } from './page-events';
+import { startUploadObserver } from './upload-observer';
 import { claimDocument, send } from './observer-lifecycle';
 
 // Registered at run time for granted portal origins only (see background/portal-access.ts). Access is per
@@ -15,6 +17,8 @@ import { claimDocument, send } from './observer-lifecycle';
 export default defineUnlistedScript(async () => {
   const controller = claimDocument();
   if (!controller) return;
+  // Synchronously, at document_start: the handshake with the main-world script must beat the page's scripts.
+  const channel = openMainWorldChannel(controller.signal);
   const config = parseLocalConfig(
     await browser.storage.local.get([CONFIG_KEYS.portalSnapshot, CONFIG_KEYS.paused, CONFIG_KEYS.idleThresholdSec]),
   );
@@ -34,6 +38,7 @@ export default defineUnlistedScript(async () => {
   startEntryObserver({ signal: controller.signal, events, send: (message) => send(controller, message), taggedLogin });
   startSubmitObserver({ events, send: (message) => send(controller, message), taggedLogin });
   startCopyObserver({ events, send: (message) => send(controller, message), taggedLogin });
+  startUploadObserver({ signal: controller.signal, events, channel, send: (message) => send(controller, message) });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;

@@ -101,7 +101,7 @@ describe('retention', () => {
       { tag: 'check-in', portalId: 'a', day: '2025-10-26', activeMs: 1 },
       { tag: 'check-in', portalId: 'a', day: '2025-10-28', activeMs: 1 },
     ]);
-    expect(await applyRetention(db, now)).toEqual({ daily: 1, gaps: 1, visits: 1, entries: 0, submissions: 1, stays: 1, tagDaily: 1 });
+    expect(await applyRetention(db, now)).toEqual({ daily: 1, gaps: 1, visits: 1, entries: 0, submissions: 1, stays: 1, tagDaily: 1, uploads: 0 });
     // Account fingerprints go with their submissions after 90 days; tag totals are daily aggregates (13 months).
     expect((await db.submissions.toArray()).map((r) => r.day)).toEqual(['2026-08-29']);
     expect((await db.tagDaily.toArray()).map((r) => r.day)).toEqual(['2025-10-28']);

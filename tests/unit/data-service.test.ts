@@ -36,7 +36,7 @@ describe('export my data', () => {
   it('holds every table but the one with the keys, and the settings', async () => {
     const { handlers } = await setUp();
     const out = (await handlers['data.export']!({})) as { tables: Record<string, unknown[]>; settings: Record<string, unknown> };
-    expect(Object.keys(out.tables).sort()).toEqual(['daily', 'entries', 'gaps', 'stays', 'submissions', 'tagDaily', 'visits']);
+    expect(Object.keys(out.tables).sort()).toEqual(['daily', 'entries', 'gaps', 'stays', 'submissions', 'tagDaily', 'uploads', 'visits']);
     expect(out.tables.daily).toHaveLength(1);
     expect(out.settings.paused).toBe(true);
     expect(JSON.stringify(out)).not.toMatch(/fingerprintKeys|reportKey/);

@@ -53,6 +53,9 @@ describe('who may send what', () => {
       'page.entry',
       'page.copy',
       'page.submitIntent',
+      'page.uploadBegin',
+      'page.uploadProgress',
+      'page.upload',
     ]);
     expect(PAGE_ONLY.has('portals.add')).toBe(true);
     expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);

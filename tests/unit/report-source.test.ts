@@ -16,7 +16,7 @@ const submission = (over: Partial<SubmissionRow>): SubmissionRow => ({
 
 // The report is built from every store: a row each issue's code keeps must reach the weekly input.
 describe('report source', () => {
-  it('reads submissions, logins, transfers and duplicate filings into the week they happened in', async () => {
+  it('reads submissions, logins, uploads, transfers and duplicate filings into the week they happened in', async () => {
     const db = new BurdenDb(`report-source-${n++}`);
     await db.entries.bulkAdd([entry({}), entry({ portalId: 'layui', method: 'pasted', transferFrom: 'zwfw' })]);
     await db.submissions.bulkAdd([
@@ -24,8 +24,13 @@ describe('report source', () => {
       submission({ portalId: 'layui', duplicateOf: 'zwfw' }),
       submission({ portalId: 'layui', status: 'failed', failure: 'http' }),
     ]);
+    await db.uploads.add({
+      portalId: 'layui', day: '2026-11-25', at: T0, keyId: 'k', contentFp: 'c', sampled: false, kind: 'photo', sizeBucket: 2,
+      source: 'input', repeat: 'repeat', otherPortal: 'zwfw',
+    } as never);
     const weeks = await createReportSource(db, () => T0 + 3_600_000).byWeek('2026-11-23', '2026-11-29');
     const week = weeks.get('2026-W48')!;
+    expect(week.uploads).toEqual([expect.objectContaining({ portalId: 'layui', kind: 'photo', repeat: 'repeat', otherPortal: 'zwfw' })]);
     expect(week.transfers).toEqual([{ day: '2026-11-25', from: 'zwfw', to: 'layui' }]);
     expect(week.duplicateFilings).toEqual([{ day: '2026-11-25', portalId: 'layui', otherPortal: 'zwfw' }]);
     const byPortal = Object.fromEntries(week.friction.map((f) => [f.portalId, f]));

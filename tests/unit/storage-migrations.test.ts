@@ -14,6 +14,7 @@ const FROZEN_STORES: Record<number, Record<string, string | null>> = {
     stays: '++id, tabId, day, portalId',
     tagDaily: '[tag+portalId+day], day, portalId',
   },
+  5: { uploads: '++id, contentFp, day, portalId, [portalId+day]' },
 };
 
 type Row = Record<string, unknown>;
@@ -101,6 +102,45 @@ const FIXTURES: Record<number, Record<string, Row[]>> = {
       { tabId: 8, portalId: '10-1-2-3', day: '2026-11-29', startedAt: 1764374465000, lastSeenAt: 1764374465000 },
     ],
     tagDaily: [{ tag: 'check-in', portalId: 'gd-zwfw', day: '2026-11-29', activeMs: 12_000 }],
+  },
+  5: {
+    visits: [{ portalId: 'gd-zwfw', day: '2026-11-29', startedAt: 1764374400000 }],
+    meta: [{ key: 'accounting', value: { coverage: {}, pending: [] } }],
+    daily: [{ portalId: 'gd-zwfw', day: '2026-11-29', activeMs: 30_000, offHoursMs: 0, waitMs: 700, navigations: 1 }],
+    gaps: [{ portalId: 'gd-zwfw', day: '2026-11-29', start: 1764374400000, end: 1764374400000, reason: 'upload-unfinished' }],
+    entries: [],
+    // Version 4's tables, already covered with rows by FIXTURES[4].
+    submissions: [],
+    stays: [],
+    tagDaily: [],
+    uploads: [
+      {
+        portalId: 'gd-zwfw',
+        day: '2026-11-29',
+        at: 1764374400000,
+        keyId: 'k1',
+        contentFp: 'DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD',
+        sampled: false,
+        kind: 'photo',
+        sizeBucket: 2,
+        phash: 'c3a1f0e07c1e0f87',
+        source: 'input',
+        repeat: 'near-repeat',
+        otherPortal: '10-1-2-3',
+      },
+      {
+        portalId: '10-1-2-3',
+        day: '2026-11-30',
+        at: 1764460800000,
+        keyId: 'k2',
+        contentFp: 'EEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEE',
+        sampled: true,
+        kind: 'spreadsheet',
+        sizeBucket: 5,
+        source: 'drop',
+        repeat: 'none',
+      },
+    ],
   },
 };
 

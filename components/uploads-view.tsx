@@ -1,0 +1,134 @@
+import { format, subDays } from 'date-fns';
+import { useEffect, useState } from 'preact/hooks';
+import type { UploadSummary } from '../core/upload-summary';
+import { formatNumber, t } from './i18n';
+import { rpc } from './rpc';
+
+const RANGES = [1, 7, 30, 90] as const;
+type Summary = UploadSummary & { names: Record<string, string> };
+
+/** 重复上传: files given again, exactly or as a resized / recompressed copy, and evidence photos per day. */
+export function UploadsView() {
+  const [days, setDays] = useState<(typeof RANGES)[number]>(7);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  useEffect(() => {
+    const now = new Date();
+    const load = () =>
+      rpc<Summary>('stats.uploads', { fromDay: format(subDays(now, days - 1), 'yyyy-MM-dd'), toDay: format(now, 'yyyy-MM-dd') }).then(setSummary);
+    void load();
+    const timer = setInterval(load, 3000);
+    return () => clearInterval(timer);
+  }, [days]);
+  const name = (id: string) => summary?.names[id] ?? id;
+  const n = (x: number) => formatNumber(x);
+
+  return (
+    <div data-testid="uploads-view">
+      <label>
+        {t('entries_range')}{' '}
+        <select data-testid="uploads-range" value={days} onChange={(e) => setDays(Number(e.currentTarget.value) as (typeof RANGES)[number])}>
+          {RANGES.map((d) => (
+            <option key={d} value={d}>
+              {t('entries_lastDays', d)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {summary && (
+        <>
+          <p
+            class="lead"
+            data-testid="uploads-totals"
+            data-uploads={summary.totals.uploads}
+            data-repeats={summary.totals.repeats}
+            data-near-repeats={summary.totals.nearRepeats}
+            data-photos={summary.totals.photos}
+            data-screenshots={summary.totals.screenshots}
+          >
+            {t('uploads_totals', [n(summary.totals.uploads), n(summary.totals.repeats), n(summary.totals.nearRepeats), n(summary.totals.photos), n(summary.totals.screenshots)])}
+          </p>
+          <p class="hint">{t('uploads_explain')}</p>
+          <h2>{t('uploads_byPortal')}</h2>
+          {summary.portals.length === 0 ? (
+            <p class="empty" data-testid="uploads-none">{t('uploads_none')}</p>
+          ) : (
+            <table data-testid="uploads-portals">
+              <thead>
+                <tr>
+                  <th>{t('uploads_col_portal')}</th>
+                  <th>{t('uploads_col_uploads')}</th>
+                  <th>{t('uploads_col_repeats')}</th>
+                  <th>{t('uploads_col_nearRepeats')}</th>
+                  <th>{t('uploads_col_photos')}</th>
+                  <th>{t('uploads_col_screenshots')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.portals.map((p) => (
+                  <tr key={p.portalId} data-testid={`uploads-portal-${p.portalId}`} data-uploads={p.uploads} data-repeats={p.repeats} data-near-repeats={p.nearRepeats} data-photos={p.photos} data-screenshots={p.screenshots}>
+                    <td>{name(p.portalId)}</td>
+                    <td>{n(p.uploads)}</td>
+                    <td>{n(p.repeats)}</td>
+                    <td>{n(p.nearRepeats)}</td>
+                    <td>{n(p.photos)}</td>
+                    <td>{n(p.screenshots)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h2>{t('uploads_byPair')}</h2>
+          {summary.pairs.length === 0 ? (
+            <p class="empty">{t('uploads_noPairs')}</p>
+          ) : (
+            <table data-testid="uploads-pairs">
+              <thead>
+                <tr>
+                  <th>{t('entries_col_pair')}</th>
+                  <th>{t('uploads_col_repeats')}</th>
+                  <th>{t('uploads_col_nearRepeats')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.pairs.map((p) => (
+                  <tr key={`${p.a}|${p.b}`} data-testid={`uploads-pair-${p.a}--${p.b}`} data-repeats={p.repeats} data-near-repeats={p.nearRepeats}>
+                    <td>
+                      {name(p.a)} ↔ {name(p.b)}
+                    </td>
+                    <td>{n(p.repeats)}</td>
+                    <td>{n(p.nearRepeats)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h2>{t('uploads_byDay')}</h2>
+          {summary.days.length > 0 && (
+            <table data-testid="uploads-days">
+              <thead>
+                <tr>
+                  <th>{t('uploads_col_day')}</th>
+                  <th>{t('uploads_col_portal')}</th>
+                  <th>{t('uploads_col_uploads')}</th>
+                  <th>{t('uploads_col_photos')}</th>
+                  <th>{t('uploads_col_screenshots')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.days.map((d) => (
+                  <tr key={`${d.day}|${d.portalId}`} data-testid={`uploads-day-${d.day}-${d.portalId}`} data-photos={d.photos} data-screenshots={d.screenshots}>
+                    <td>{d.day}</td>
+                    <td>{name(d.portalId)}</td>
+                    <td>{n(d.uploads)}</td>
+                    <td>{n(d.photos)}</td>
+                    <td>{n(d.screenshots)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { MAIN_WORLD_EVENTS as EV } from './main-world-protocol';
+
+export type FilesListener = (files: File[]) => void;
+
+/**
+ * The isolated end of the main-world channel (see ../portal-observer-main). Must be opened synchronously at
+ * document_start: the handshake is over before the page's first script, so a page cannot pose as either end.
+ */
+export function openMainWorldChannel(signal: AbortSignal) {
+  const listeners: FilesListener[] = [];
+  let channel: HTMLElement | null = null;
+
+  const onHello = (event: Event) => {
+    const node = (event as FocusEvent).relatedTarget;
+    if (channel || !(node instanceof HTMLElement) || node.isConnected) return;
+    channel = node;
+    window.removeEventListener(EV.hello, onHello, true);
+    node.dispatchEvent(new Event(EV.ack));
+    node.addEventListener(
+      EV.files,
+      (e) => {
+        const input = (e as FocusEvent).relatedTarget;
+        if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+        const files = Array.from(input.files);
+        for (const listener of listeners) listener(files);
+      },
+      { signal },
+    );
+  };
+  window.addEventListener(EV.hello, onHello, true);
+  window.dispatchEvent(new Event(EV.ready));
+  // Both scripts run at document_start; a hello that comes later could come from the page.
+  setTimeout(() => window.removeEventListener(EV.hello, onHello, true), 0);
+
+  return {
+    onFiles(listener: FilesListener) {
+      listeners.push(listener);
+    },
+  };
+}
+
+export type MainWorldChannel = ReturnType<typeof openMainWorldChannel>;

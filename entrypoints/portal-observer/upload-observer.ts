@@ -1,0 +1,97 @@
+import { digestFile } from './file-digest';
+import { fileFacts } from './file-facts';
+import type { MainWorldChannel } from './main-world-channel';
+import type { PageEvents } from './page-events';
+
+type Source = 'input' | 'drop' | 'paste';
+
+export interface UploadObserverDeps {
+  signal: AbortSignal;
+  events: PageEvents;
+  channel: MainWorldChannel;
+  send: (message: unknown) => Promise<unknown>;
+}
+
+/** Progress shows on the badge only for files that take longer than this, and at most twice a second. */
+const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_EVERY_MS = 500;
+
+/** Runs after the current event's dispatch is over (a task, not a microtask: those run between listeners). */
+const afterDispatch = (fn: () => void) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = fn;
+  channel.port2.postMessage(null);
+};
+
+const isEditable = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement);
+
+const isFileInput = (target: EventTarget | null): target is HTMLInputElement => target instanceof HTMLInputElement && target.type === 'file';
+
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/**
+ * Files the user gives the page (DESIGN.md §3 "Upload"): chosen in a file input (attached, hidden, or — through
+ * the main-world channel — never attached), dropped, or pasted as images. Each is fingerprinted here one at a
+ * time and only the digest, kind, size bucket and perceptual hash go to the worker. Only trusted events count.
+ */
+export function startUploadObserver({ signal, events, channel, send }: UploadObserverDeps) {
+  let queue: Promise<void> = Promise.resolve();
+
+  const process = async (file: File, source: Source) => {
+    const token = newToken();
+    await send({ type: 'page.uploadBegin', payload: { token } });
+    const started = performance.now();
+    let shown = 0;
+    const facts = await fileFacts(file);
+    const { digest, sampled } = await digestFile(file, {
+      signal,
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - started < PROGRESS_AFTER_MS || now - shown < PROGRESS_EVERY_MS) return;
+        shown = now;
+        void send({ type: 'page.uploadProgress', payload: { token, percent: Math.floor((done / Math.max(total, 1)) * 100) } });
+      },
+    });
+    await send({ type: 'page.upload', payload: { token, digest, sampled, source, ...facts } });
+  };
+
+  const take = (files: File[], source: Source) => {
+    for (const file of files) {
+      // A file that cannot be read (gone from disk, page closed) keeps its upload-unfinished gap in the log.
+      queue = queue.then(() => (signal.aborted ? undefined : process(file, source).catch(() => undefined)));
+    }
+  };
+
+  events.on('change', (event) => {
+    if (!event.isTrusted || !isFileInput(event.target) || !event.target.files?.length) return;
+    take(Array.from(event.target.files), 'input');
+  });
+  channel.onFiles((files) => take(files, 'input'));
+
+  events.on('drop', (event) => {
+    const drop = event as DragEvent;
+    // A drop onto a file input reaches us again as that input's change.
+    if (!drop.isTrusted || isFileInput(drop.target)) return;
+    const files = Array.from(drop.dataTransfer?.files ?? []); // readable only during the dispatch
+    if (!files.length) return;
+    // A page that does not take the drop lets the browser open the file instead: nothing was uploaded.
+    afterDispatch(() => {
+      if (drop.defaultPrevented) take(files, 'drop');
+    });
+  });
+
+  events.on('paste', (event) => {
+    const paste = event as ClipboardEvent;
+    if (!paste.isTrusted) return;
+    const files = Array.from(paste.clipboardData?.files ?? []).filter((f) => f.type.startsWith('image/'));
+    if (!files.length) return;
+    const target = paste.target;
+    afterDispatch(() => {
+      if (paste.defaultPrevented || isEditable(target)) take(files, 'paste');
+    });
+  });
+}
