@@ -36,11 +36,14 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
   const options = { capture: true, passive: true, signal } as const;
 
   // The clock works in whole seconds: telling it about input more than four times a second adds nothing.
+  // Every keystroke and pointer move passes here, and each property read on a DOM object from this isolated world
+  // is a binding call: the throttle uses the engine's own clock and comes before `isTrusted`.
   let lastInput = -Infinity;
   const onInput = (event: Event) => {
+    const now = Date.now();
+    if (now >= lastInput && now - lastInput < 250) return;
     if (!event.isTrusted) return; // a page cannot make us count time by dispatching fake events
-    if (event.timeStamp - lastInput < 250) return;
-    lastInput = event.timeStamp;
+    lastInput = now;
     clock.input();
   };
   for (const type of INPUT_EVENTS) events.on(type, onInput);

@@ -13,12 +13,34 @@ export interface EditableField {
   type: string;
 }
 
+// Inputs and textareas met before, by element: typing sends an input event per keystroke to the same field, and
+// every DOM read from this isolated world is a binding call. (Editors are not kept: contenteditable can change.)
+const knownFields = new WeakMap<EventTarget, EditableField>();
+
 export function editableFrom(event: Event): EditableField | null {
   // composedPath allocates; only a shadow host hides the real target.
   const direct = event.target;
+  const known = direct && knownFields.get(direct);
+  if (known) return known;
+  const field = findEditable(event, direct);
+  if (field && field.kind !== 'contenteditable' && field.el === direct) knownFields.set(direct, field);
+  return field;
+}
+
+function findEditable(event: Event, direct: EventTarget | null): EditableField | null {
   const target = direct instanceof HTMLElement && direct.shadowRoot ? event.composedPath()[0] : direct;
   if (!(target instanceof HTMLElement)) return null;
-  if (target instanceof HTMLInputElement) return { el: target, kind: 'input', type: (target.type || 'text').toLowerCase() };
+  if (target instanceof HTMLInputElement) {
+    // Read when asked, never kept: pages switch a field between text and password ("show password", or a
+    // text field that becomes a password field on focus to dodge autofill).
+    return {
+      el: target,
+      kind: 'input',
+      get type() {
+        return (target.type || 'text').toLowerCase();
+      },
+    };
+  }
   if (target instanceof HTMLTextAreaElement) return { el: target, kind: 'textarea', type: 'textarea' };
   if (target.isContentEditable) {
     // The editing host, so one rich-text editor is one field however many paragraphs it has.

@@ -107,7 +107,7 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys, tagged
     });
   events.on('keydown', (e) => {
     const event = e as KeyboardEvent;
-      if (!event.isTrusted || event.key !== 'Enter' || event.isComposing) return;
+      if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return; // every keystroke: cheapest first
       const field = editableFrom(event);
       if (field?.kind === 'input') commit(field.el);
     });
