@@ -1,9 +1,14 @@
+/**
+ * `npm run bench perceptual-hash-photos` (issue #6): the false-match rate of the near-repeat threshold on real
+ * photographs. A measurement over ~435 MB of Debian photo packages, so it lives with the benchmarks; the
+ * near-repeat behaviour itself is a browser test (tests/e2e/uploads.e2e.test.ts).
+ */
 import * as fs from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { greyFromRgba, hammingDistance, NEAR_REPEAT_MAX_DISTANCE, perceptualHash } from '../../core/perceptual-hash';
-import { CHROMIUM } from './harness';
-import { type Corpus, ensurePhotoPackages, photoCorpus } from './photo-corpus';
+import { CHROMIUM } from '../e2e/harness';
+import { type Corpus, ensurePhotoPackages, photoCorpus } from '../e2e/photo-corpus';
 
 // Measures the near-repeat threshold on real photographs, decoded and reduced by Chromium exactly as the page
 // observer does (createImageBitmap to 32×32, 'high' quality), hashed by core/perceptual-hash.ts. Prints the rates.
