@@ -2,7 +2,7 @@ import { detectDuplicateFiling, type EarlierSubmission } from '../core/duplicate
 import { type FrictionDay, summariseFriction } from '../core/friction-summary';
 import { pairKey } from '../core/portal-pair';
 import type { PageTag } from '../core/portal';
-import type { BurdenDb, StayRow, SubmissionRow } from './schema';
+import type { BurdenDb, EntryRow, StayRow, SubmissionRow } from './schema';
 
 export interface TagDay {
   tag: PageTag;
@@ -91,8 +91,11 @@ export function createFrictionRepo(db: BurdenDb, now: () => number) {
     },
 
     /** Duplicate filings per day and portal pair (DESIGN.md §3), for the report's `pairs[].duplicateFilings`. */
-    async duplicateFilingsByDay(fromDay: string, toDay: string): Promise<DuplicateFilingDay[]> {
-      const rows = await db.submissions.where('day').between(fromDay, toDay, true, true).filter((s) => s.duplicateOf !== undefined).toArray();
+    /** `read`: rows of the range the caller already has (the weekly report reads each table once). */
+    async duplicateFilingsByDay(fromDay: string, toDay: string, read?: { submissions: SubmissionRow[] }): Promise<DuplicateFilingDay[]> {
+      const rows = read
+        ? read.submissions.filter((s) => s.duplicateOf !== undefined)
+        : await db.submissions.where('day').between(fromDay, toDay, true, true).filter((s) => s.duplicateOf !== undefined).toArray();
       const out = new Map<string, DuplicateFilingDay>();
       for (const s of rows) {
         const key = `${s.day}\u0000${s.portalId}\u0000${s.duplicateOf}`;
@@ -104,11 +107,11 @@ export function createFrictionRepo(db: BurdenDb, now: () => number) {
     },
 
     /** Per portal per local day, `fromDay` to `toDay` inclusive (yyyy-MM-dd). */
-    async frictionByDay(fromDay: string, toDay: string): Promise<FrictionDay[]> {
+    async frictionByDay(fromDay: string, toDay: string, read?: { submissions: SubmissionRow[]; entries: EntryRow[] }): Promise<FrictionDay[]> {
       const [submissions, stays, entries] = await Promise.all([
-        db.submissions.where('day').between(fromDay, toDay, true, true).toArray(),
+        read?.submissions ?? db.submissions.where('day').between(fromDay, toDay, true, true).toArray(),
         db.stays.where('day').between(fromDay, toDay, true, true).toArray(),
-        db.entries.where('day').between(fromDay, toDay, true, true).toArray(),
+        read?.entries ?? db.entries.where('day').between(fromDay, toDay, true, true).toArray(),
       ]);
       return summariseFriction({ submissions, stays, entries, now: now() });
     },

@@ -2,7 +2,7 @@ import { isoWeekOfDay } from '../core/iso-week';
 import { groupByWeek, type ReportInput } from '../core/report-input';
 import { createFrictionRepo } from './friction-repo';
 import { createUploadsRepo } from './uploads-repo';
-import type { BurdenDb, EntryRow } from './schema';
+import type { BurdenDb, EntryRow, SubmissionRow } from './schema';
 
 /**
  * The rows a weekly report is built from, read in one pass over a day range and grouped by ISO week: time and
@@ -15,14 +15,18 @@ export function createReportSource(db: BurdenDb, now: () => number = Date.now) {
   async function read(fromDay: string, toDay: string): Promise<ReportInput> {
     const range = <T>(table: { where(i: string): { between(a: string, b: string, x: boolean, y: boolean): { toArray(): Promise<T[]> } } }) =>
       table.where('day').between(fromDay, toDay, true, true).toArray();
-    const [daily, gaps, entries, frictionRows, tags, filings, uploads] = await Promise.all([
+    // Each table is read once: entries and submissions also feed the friction figures and duplicate filings.
+    const [daily, gaps, entries, submissions, tags, uploads] = await Promise.all([
       range(db.daily),
       range(db.gaps),
       range<EntryRow>(db.entries),
-      friction.frictionByDay(fromDay, toDay),
+      range<SubmissionRow>(db.submissions),
       friction.tagsByDay(fromDay, toDay),
-      friction.duplicateFilingsByDay(fromDay, toDay),
       uploadsRepo.uploadsByDay(fromDay, toDay),
+    ]);
+    const [frictionRows, filings] = await Promise.all([
+      friction.frictionByDay(fromDay, toDay, { submissions, entries }),
+      friction.duplicateFilingsByDay(fromDay, toDay, { submissions }),
     ]);
     const transfers = entries
       .filter((e) => e.transferFrom !== undefined && e.transferFrom !== e.portalId)
