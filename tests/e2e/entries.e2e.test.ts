@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
 import { dumpExtensionStorage, eventually, launch, type Session } from './harness';
-import { addPortalInSettings } from './pages';
+import { addPortalInSettings, entriesTotal } from './pages';
 
 // Story: a cadre gives the same applicant's details to several systems — typed in one, pasted in another, a
 // narrative in a frame editor, a controlled input, an input in a shadow root. The dashboard shows the repeats;
@@ -13,7 +13,7 @@ const ID_NUMBER = '11010519491231002X'; // valid GB 11643 check digit
 const PHONE = '13912345678';
 const COMPANY = '青山镇人民政府综合办公室';
 const NARRATIVE = '申请人家住青山镇溪口村三组，因病致贫，现申请临时救助，请审核。';
-const CANARIES = [NAME, ID_NUMBER, PHONE, COMPANY, NARRATIVE];
+const CANARIES = [NAME, ID_NUMBER, PHONE, COMPANY, NARRATIVE, 'Mima_2026_secret'];
 
 const ZWFW = 'zwfw-sim-gov-cn';
 const LAYUI = 'layui-sim-gov-cn';
@@ -155,6 +155,32 @@ describe('repeated entries', () => {
     });
     await page.waitForTimeout(1500);
     expect((await entriesSummary()).entries).toBe(before);
+  });
+
+  it('never takes a field that becomes a password field once typed into (a page dodging autofill)', async () => {
+    const before = (await entriesSummary()).entries;
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.zwfw, '/app/form'));
+    // The page's own script: a text field that turns into a password field at the first keystroke, after the
+    // extension has already met it as a text field.
+    await page.evaluate(() => {
+      const field = document.createElement('input');
+      field.type = 'text';
+      field.setAttribute('data-testid', 'secret');
+      field.addEventListener('input', () => (field.type = 'password'), { once: true });
+      document.querySelector('form')!.prepend(field);
+    });
+    await page.getByTestId('secret').click();
+    await page.getByTestId('secret').pressSequentially('Mima_2026_secret', { delay: 10 });
+    // The same field typed into again, now that the extension has met it: still a password.
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.getByTestId('secret').click();
+    await page.getByTestId('secret').pressSequentially('X9', { delay: 10 });
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await typeInto(page, 'name', '测试对照');
+    // The control entry arrives; the password field added none.
+    expect(await entriesTotal(session, (n) => n >= before + 1)).toBe(before + 1);
+    await page.close();
   });
 
   it('keeps none of the values, their normal forms or their plain SHA-256 anywhere the extension stores', async () => {
