@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EntriesView } from './entries-view';
 import { FrictionTable } from './friction-table';
 import { OverviewView } from './overview-view';
-import { ReportView } from './report-view';
+import { LazyView } from './lazy-view';
 import { t } from './i18n';
-import { SettingsView } from './settings-view';
-import { UploadsView } from './uploads-view';
 
 export const DASHBOARD_VIEWS = ['overview', 'entries', 'uploads', 'report', 'settings'] as const;
 type View = (typeof DASHBOARD_VIEWS)[number];
+
+// Module-level, so each view's chunk is asked for once however often the cadre switches views.
+const loadSettings = () => import('./settings-view').then((m) => m.SettingsView);
+const loadEntries = () => import('./entries-view').then((m) => m.EntriesView);
+const loadReport = () => import('./report-view').then((m) => m.ReportView);
+const loadUploads = () => import('./uploads-view').then((m) => m.UploadsView);
 
 const viewFromHash = (): View => {
   const hash = location.hash.slice(1) as View;
@@ -37,18 +40,18 @@ export function DashboardPage() {
       <main class="page">
         <h1 data-testid="view-title">{t(`nav_${view}`)}</h1>
         {view === 'settings' ? (
-          <SettingsView />
+          <LazyView load={loadSettings} />
         ) : view === 'entries' ? (
-          <EntriesView />
+          <LazyView load={loadEntries} />
         ) : view === 'overview' ? (
           <>
             <OverviewView />
             <FrictionTable />
           </>
         ) : view === 'report' ? (
-          <ReportView />
+          <LazyView load={loadReport} />
         ) : view === 'uploads' ? (
-          <UploadsView />
+          <LazyView load={loadUploads} />
         ) : (
           <>
             <p class="empty" data-testid={`view-empty-${view}`}>

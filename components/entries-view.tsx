@@ -1,40 +1,21 @@
-import { format, subDays } from 'date-fns';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { EntrySummary } from '../core/entry-summary';
 import { formatNumber, t } from './i18n';
-import { rpc } from './rpc';
+import { type DayRange, DayRangeSelect, useDayRangeStats } from './day-range';
 
-const RANGES = [1, 7, 30, 90] as const;
 type Summary = EntrySummary & { names: Record<string, string> };
 
 const minutes = (ms: number) => formatNumber(ms / 60_000, { maximumFractionDigits: 1 });
 
 /** 重复填报: how often values were typed again, by field category and by portal pair. Never a value. */
 export function EntriesView() {
-  const [days, setDays] = useState<(typeof RANGES)[number]>(7);
-  const [summary, setSummary] = useState<Summary | null>(null);
-  useEffect(() => {
-    const now = new Date();
-    const load = () =>
-      rpc<Summary>('stats.entries', { fromDay: format(subDays(now, days - 1), 'yyyy-MM-dd'), toDay: format(now, 'yyyy-MM-dd') }).then(setSummary);
-    void load();
-    const timer = setInterval(load, 3000);
-    return () => clearInterval(timer);
-  }, [days]);
+  const [days, setDays] = useState<DayRange>(7);
+  const summary = useDayRangeStats<Summary>('stats.entries', days);
   const name = (id: string) => summary?.names[id] ?? id;
 
   return (
     <div data-testid="entries-view">
-      <label>
-        {t('entries_range')}{' '}
-        <select data-testid="entries-range" value={days} onChange={(e) => setDays(Number(e.currentTarget.value) as (typeof RANGES)[number])}>
-          {RANGES.map((d) => (
-            <option key={d} value={d}>
-              {t('entries_lastDays', d)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DayRangeSelect testId="entries-range" value={days} onChange={setDays} />
       {summary && (
         <>
           <p class="lead" data-testid="entries-totals" data-entries={summary.totals.entries} data-same-field={summary.totals.sameFieldRepeats} data-cross-portal={summary.totals.crossPortalRepeats} data-retyped-chars={summary.totals.retypedChars} data-transfers={summary.totals.transfers} data-duplicate-filings={summary.totals.duplicateFilings}>

@@ -1,10 +1,8 @@
-import { format, subDays } from 'date-fns';
-import { useEffect, useState } from 'preact/hooks';
 import type { FrictionTotals } from '../core/friction-totals';
 import type { PageTag } from '../core/portal';
 import { FRICTION_COLUMNS } from './friction-columns';
 import { formatNumber, t } from './i18n';
-import { rpc } from './rpc';
+import { useDayRangeStats } from './day-range';
 
 interface FrictionStats {
   portals: FrictionTotals[];
@@ -22,16 +20,7 @@ const TAG_LABEL: Record<PageTag, () => string> = {
 
 /** Submissions, failures, logins and tagged pages per portal over the last `days` days (issue 4). */
 export function FrictionTable({ days = 7 }: { days?: number }) {
-  const [stats, setStats] = useState<FrictionStats | null>(null);
-  useEffect(() => {
-    const load = () => {
-      const now = new Date();
-      rpc<FrictionStats>('stats.friction', { fromDay: format(subDays(now, days - 1), 'yyyy-MM-dd'), toDay: format(now, 'yyyy-MM-dd') }).then(setStats, () => setStats(null));
-    };
-    load();
-    const timer = setInterval(load, 3000);
-    return () => clearInterval(timer);
-  }, [days]);
+  const stats = useDayRangeStats<FrictionStats>('stats.friction', days);
   if (!stats) return null;
   const name = (id: string) => stats.names[id] ?? id;
   const tagRows = [...stats.tags.reduce((acc, r) => {

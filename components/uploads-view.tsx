@@ -1,39 +1,20 @@
-import { format, subDays } from 'date-fns';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { UploadSummary } from '../core/upload-summary';
 import { formatNumber, t } from './i18n';
-import { rpc } from './rpc';
+import { type DayRange, DayRangeSelect, useDayRangeStats } from './day-range';
 
-const RANGES = [1, 7, 30, 90] as const;
 type Summary = UploadSummary & { names: Record<string, string> };
 
 /** 重复上传: files given again, exactly or as a resized / recompressed copy, and evidence photos per day. */
 export function UploadsView() {
-  const [days, setDays] = useState<(typeof RANGES)[number]>(7);
-  const [summary, setSummary] = useState<Summary | null>(null);
-  useEffect(() => {
-    const now = new Date();
-    const load = () =>
-      rpc<Summary>('stats.uploads', { fromDay: format(subDays(now, days - 1), 'yyyy-MM-dd'), toDay: format(now, 'yyyy-MM-dd') }).then(setSummary);
-    void load();
-    const timer = setInterval(load, 3000);
-    return () => clearInterval(timer);
-  }, [days]);
+  const [days, setDays] = useState<DayRange>(7);
+  const summary = useDayRangeStats<Summary>('stats.uploads', days);
   const name = (id: string) => summary?.names[id] ?? id;
   const n = (x: number) => formatNumber(x);
 
   return (
     <div data-testid="uploads-view">
-      <label>
-        {t('entries_range')}{' '}
-        <select data-testid="uploads-range" value={days} onChange={(e) => setDays(Number(e.currentTarget.value) as (typeof RANGES)[number])}>
-          {RANGES.map((d) => (
-            <option key={d} value={d}>
-              {t('entries_lastDays', d)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DayRangeSelect testId="uploads-range" value={days} onChange={setDays} />
       {summary && (
         <>
           <p

@@ -5,7 +5,8 @@
  * - building a weekly report for every week of the year (the `report.build` message, in the real worker:
  *   read, group, build, HMAC ids, validate, serialise) against a raw IndexedDB getAll of the same rows in the
  *   same browser, medians of RUNS interleaved runs (target ratio <= 2);
- * - dashboard first paint: navigation start to the overview's figures on screen (target <= 300 ms).
+ * - dashboard first paint: navigation start to the browser painting the overview's figures, read with Element
+ *   Timing (target <= 300 ms).
  * The browser's database is seeded with daily totals, gaps, entries, uploads and submissions/logins as the
  * worker stores them; the pure builder is also timed in Node on all row kinds.
  */
@@ -217,9 +218,17 @@ describe('a year of heavy use in the browser', () => {
       });
     const firstPaint = async () => {
       const tab = await session.openExtensionPage('dashboard.html#overview');
-      const ready = tab.locator('[data-testid="overview-ready"]:not([data-paint-ms=""])');
-      await ready.waitFor();
-      const ms = Number(await ready.getAttribute('data-paint-ms'));
+      await tab.locator('[data-testid="overview-totals"]').waitFor();
+      // Element Timing: when the browser actually painted the figures, from navigation start.
+      const ms = await tab.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier: string }).identifier === 'overview-totals');
+              if (e) resolve((e as PerformanceEntry & { renderTime: number }).renderTime);
+            }).observe({ type: 'element', buffered: true });
+          }),
+      );
       // The page shell's own first contentful paint, the same navigation: what the figures add on top of it.
       const fcp = await tab.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
       await tab.close();
