@@ -31,17 +31,36 @@ export function OverviewView() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [trend, setTrend] = useState<Summary['weeks'] | null>(null);
 
+  const [error, setError] = useState<string | null>(null);
+
   useEffect(() => {
-    const now = new Date();
-    const range = overviewRange(period, now);
-    // The period's figures first, from its own few rows; the twelve-week trend follows from the wider read.
+    let live = true;
+    let polls = 0;
+    // The period's figures first, from its own few rows; the twelve-week trend follows from the wider read and,
+    // changing slowly, is read again once a minute rather than on every ten-second refresh.
     const load = async () => {
-      setSummary(await readOverview<Summary>(range));
-      setTrend((await rpc<Summary>('stats.overview', { trendFrom: day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1))), ...range })).weeks);
+      const now = new Date(); // a dashboard left open overnight moves on to the new day
+      const range = overviewRange(period, now);
+      const withTrend = polls++ % 6 === 0;
+      try {
+        const figures = await readOverview<Summary>(range);
+        if (!live) return;
+        setSummary(figures);
+        setError(null);
+        if (!withTrend) return;
+        const trendFrom = day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1)));
+        const weekly = await rpc<Summary>('stats.overview', { trendFrom, ...range });
+        if (live) setTrend(weekly.weeks);
+      } catch (e) {
+        if (live) setError((e as Error).message);
+      }
     };
     void load();
     const timer = setInterval(load, 10_000);
-    return () => clearInterval(timer);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
   }, [period]);
 
   const name = (id: string) => summary?.names[id] ?? id;
@@ -58,8 +77,13 @@ export function OverviewView() {
           </label>
         ))}
       </div>
+      {error && (
+        <p class="error" role="alert" data-testid="overview-error">
+          {t(`error_${error}`)}
+        </p>
+      )}
       {!summary ? (
-        <p>{t('loading')}</p>
+        !error && <p>{t('loading')}</p>
       ) : (
         <div data-testid="overview-ready">
           {/* elementtiming: the browser records when these figures were first painted (the benchmark reads it). */}
