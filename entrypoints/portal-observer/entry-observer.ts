@@ -124,7 +124,9 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys, tagged
     const event = e as KeyboardEvent;
     if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return; // cheapest first
     const field = editableFrom(event);
-    if (field?.kind === 'input') commit(field.el);
+    if (field?.kind !== 'input') return;
+    commit(field.el);
+    cooldown.end(); // a page that empties the field on Enter gets the next value typed at once
   });
   listenWhileInputFocused(events, [onEnter]);
   // A designMode document is left by leaving its frame; everything open is committed when the page goes away.

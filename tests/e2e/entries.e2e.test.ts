@@ -183,6 +183,27 @@ describe('repeated entries', () => {
     await page.close();
   });
 
+  it('times a field from its first to its last keystroke, though most keystrokes never reach the observer', async () => {
+    const before = (await entriesSummary()).entries;
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.spa, '/spa/apply'));
+    await page.locator('textarea').first().click();
+    const started = Date.now();
+    await page.keyboard.type('申请人家住溪口村三组因病致贫现申请临时救助请审核'.repeat(3), { delay: 40 });
+    const typed = Date.now() - started;
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    expect(await entriesTotal(session, (n) => n >= before + 1)).toBe(before + 1);
+    const dump = await dumpExtensionStorage(session);
+    const rows = Object.values(dump.indexedDb).flatMap((db) => (db.entries ?? []) as { id: number; typingMs: number; method: string }[]);
+    const latest = rows.sort((x, y) => x.id - y.id).at(-1)!;
+    console.log('typing time', { typed, recorded: latest.typingMs });
+    expect(latest.method).toBe('typed');
+    // The input seen last may be up to 250 ms before the last keystroke; the first keystroke is always seen.
+    expect(latest.typingMs).toBeGreaterThanOrEqual(typed - 600);
+    expect(latest.typingMs).toBeLessThanOrEqual(typed);
+    await page.close();
+  });
+
   it('keeps none of the values, their normal forms or their plain SHA-256 anywhere the extension stores', async () => {
     const dump = JSON.stringify(await dumpExtensionStorage(session));
     const forms = CANARIES.flatMap((v) => [
