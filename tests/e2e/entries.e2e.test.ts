@@ -204,6 +204,21 @@ describe('repeated entries', () => {
     await page.close();
   });
 
+  it('Enter in a single-line input commits its entry at once, also right after typing in a textarea', async () => {
+    // Enter is listened for only while an input may have the focus (README, "Active time"): the textarea pauses it.
+    const before = (await entriesSummary()).entries;
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.spa, '/spa/apply'));
+    await page.locator('textarea').first().click();
+    await page.keyboard.type('申请人现住青山镇溪口村三组', { delay: 20 });
+    await page.getByTestId('address').click(); // the textarea's entry is committed as focus leaves it
+    await page.keyboard.type('青山镇溪口村三组十二号', { delay: 20 });
+    await page.keyboard.press('Enter');
+    expect(await entriesTotal(session, (n) => n >= before + 2)).toBe(before + 2);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('address');
+    await page.close();
+  });
+
   it('keeps none of the values, their normal forms or their plain SHA-256 anywhere the extension stores', async () => {
     const dump = JSON.stringify(await dumpExtensionStorage(session));
     const forms = CANARIES.flatMap((v) => [
