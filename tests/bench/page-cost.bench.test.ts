@@ -148,25 +148,6 @@ describe('per-commit cost', () => {
     );
     expect(withExt.length).toBe(RUNS);
   });
-
-  // A single-line input still hears every keydown: Enter there commits an entry and may submit its form.
-  it(`the same into a controlled single-line input`, async () => {
-    const withExt: number[] = [];
-    const without: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      without.push((await typingCost(plain, '[data-testid="address"]')).script);
-      withExt.push((await typingCost(observed, '[data-testid="address"]')).script);
-    }
-    console.log(
-      [
-        `typing ${KEYS} keys into a controlled input (median of ${RUNS}, interleaved), script ms:`,
-        `  without extension: ${median(without).toFixed(1)}   runs ${without.map((x) => x.toFixed(0)).join(', ')}`,
-        `  with extension:    ${median(withExt).toFixed(1)}   runs ${withExt.map((x) => x.toFixed(0)).join(', ')}`,
-        `  added: ${(median(withExt) - median(without)).toFixed(1)} ms per ${KEYS} keystrokes, ratio ${(median(withExt) / median(without)).toFixed(3)}`,
-      ].join('\n'),
-    );
-    expect(withExt.length).toBe(RUNS);
-  });
 });
 
 describe('worker cold start', () => {
