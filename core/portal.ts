@@ -1,62 +1,18 @@
 import { z } from 'zod';
+import { canonicalHostKind, isCanonicalPath, PAGE_TAGS, PORTAL_SOURCES } from './portal-shape';
 
 // Extension pages, the worker and content scripts all forbid eval under MV3's CSP; without this zod probes
 // `new Function` and each probe is logged as a CSP violation.
 z.config({ jitless: true });
 
-export const PAGE_TAGS = ['check-in', 'ranking', 'learning', 'work-order', 'login'] as const;
+// The parts the page script shares without zod (core/portal-shape.ts keeps the portal list's own check).
+export { canonicalHostKind, type HostKind, isCanonicalPath, PAGE_TAGS, PORTAL_SOURCES, urlParserHostname } from './portal-shape';
+
 export const pageTagSchema = z.enum(PAGE_TAGS);
 export type PageTag = z.infer<typeof pageTagSchema>;
 
-export const PORTAL_SOURCES = ['policy', 'preset', 'user'] as const;
 export const portalSourceSchema = z.enum(PORTAL_SOURCES);
 export type PortalSource = z.infer<typeof portalSourceSchema>;
-
-// Leading/trailing hyphens are not valid DNS labels even though the URL parser lets them through.
-const DNS_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
-
-/**
- * The hostname the WHATWG URL parser produces for `host`, or null when it rejects it.
- * Comparing a stored host with this is how we insist on the exact form URLs carry at match time.
- */
-export function urlParserHostname(host: string): string | null {
-  try {
-    return new URL(`http://${host}/`).hostname;
-  } catch {
-    return null;
-  }
-}
-
-export type HostKind = 'domain' | 'ipv4' | 'ipv6' | 'wildcard';
-
-/**
- * Classifies a host as stored in a pattern, or returns null when it is not in canonical form
- * (upper case, Unicode, trailing dot, non-canonical IP notation, `*` anywhere but a leading `*.`).
- */
-export function canonicalHostKind(host: string): HostKind | null {
-  if (host.startsWith('*.')) {
-    const suffix = host.slice(2);
-    // A one-label suffix (`*.cn`) would hand a whole top-level domain to the extension.
-    return canonicalHostKind(suffix) === 'domain' && suffix.includes('.') ? 'wildcard' : null;
-  }
-  if (host.startsWith('[')) {
-    return /^\[[0-9a-f:.]+\]$/.test(host) && urlParserHostname(host) === host ? 'ipv6' : null;
-  }
-  if (host.length > 253 || !host.split('.').every((label) => DNS_LABEL.test(label))) return null;
-  if (urlParserHostname(host) !== host) return null;
-  // The URL parser only keeps a host whose last label is numeric when it reads it as IPv4.
-  return /^\d+$/.test(host.slice(host.lastIndexOf('.') + 1)) ? 'ipv4' : 'domain';
-}
-
-/** The path the URL parser would produce: percent-encoded, no dot segments, no query or fragment. */
-export function isCanonicalPath(path: string): boolean {
-  if (!path.startsWith('/') || /[?#\\\s]/.test(path)) return false;
-  try {
-    return new URL(path, 'http://h.invalid').pathname === path;
-  } catch {
-    return false;
-  }
-}
 
 export const pathPrefixSchema = z
   .string()

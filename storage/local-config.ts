@@ -1,4 +1,5 @@
-import { type Portal, portalSchema } from '../core/portal';
+import type { Portal } from '../core/portal';
+import { isPortal } from '../core/portal-shape';
 
 /**
  * Small configuration kept in storage.local rather than IndexedDB so the portal observer in each page can read
@@ -16,17 +17,17 @@ export const CONFIG_KEYS = {
 } as const;
 
 /**
+ * Checked without zod (core/portal-shape.ts): the page script parses this list at every load.
  * Entry by entry: one damaged or unknown-shaped portal must not take the cadre's whole list with it (the next
  * edit would write the shortened list back). Entries from before `source` existed were the cadre's own.
  */
 function parsePortalList(raw: unknown): Portal[] {
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((entry) => {
-    const direct = portalSchema.safeParse(entry);
-    if (direct.success) return [direct.data];
+  return raw.flatMap((entry: unknown) => {
+    if (isPortal(entry)) return [structuredClone(entry)];
     if (entry && typeof entry === 'object' && !('source' in entry)) {
-      const legacy = portalSchema.safeParse({ ...entry, source: 'user' });
-      if (legacy.success) return [legacy.data];
+      const legacy = { ...entry, source: 'user' };
+      if (isPortal(legacy)) return [legacy];
     }
     return [];
   });

@@ -1,6 +1,6 @@
 import { createActivityClock, type ActivityGap, type ActivitySlice } from '../../core/activity-clock';
 import { waitingMs } from '../../core/waiting';
-import type { PageEvents } from './page-events';
+import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
 
 export interface ActivityObserverDeps {
   signal: AbortSignal;
@@ -35,18 +35,17 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
   });
   const options = { capture: true, passive: true, signal } as const;
 
-  // The clock works in whole seconds: telling it about input more than four times a second adds nothing.
-  // Every keystroke and pointer move passes here, and each property read on a DOM object from this isolated world
-  // is a binding call: the throttle uses the engine's own clock and comes before `isTrusted`.
-  let lastInput = -Infinity;
+  // The clock works in whole seconds: telling it about input more than four times a second adds nothing. Every
+  // keystroke and pointer move would cross into this isolated world, so after a trusted input the input handlers
+  // are paused for a quarter second, and the events in between never reach us.
+  const inputSubs: PageEventSubscription[] = [];
+  const cooldown = createCooldown(inputSubs, INPUT_COOLDOWN_MS, signal);
   const onInput = (event: Event) => {
-    const now = Date.now();
-    if (now >= lastInput && now - lastInput < 250) return;
     if (!event.isTrusted) return; // a page cannot make us count time by dispatching fake events
-    lastInput = now;
     clock.input();
+    cooldown.start();
   };
-  for (const type of INPUT_EVENTS) events.on(type, onInput);
+  for (const type of INPUT_EVENTS) inputSubs.push(events.on(type, onInput));
   // Injected into a page already in use (after an update or reload of the extension, a new grant): transient user
   // activation means trusted input in this frame within the last few seconds, far inside the idle threshold, so
   // the cadre is counted from now instead of from their next key press.
@@ -57,8 +56,16 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
       const media = m as HTMLMediaElement;
       return !media.paused && !media.ended && !media.muted && media.volume > 0 && media.readyState > 2;
     });
+  // Media that starts, resumes or is unmuted says so with an event, so the tick only looks at the page's media
+  // while one may be playing (and once at the start: the script may arrive in a page already playing).
+  let mediaMayPlay = true;
+  const checkMedia = () => {
+    const playing = mediaPlaying();
+    clock.mediaPlaying(playing);
+    mediaMayPlay = playing;
+  };
   // Media events do not bubble, but they do pass through the capture phase on document.
-  for (const type of MEDIA_EVENTS) document.addEventListener(type, () => clock.mediaPlaying(mediaPlaying()), options);
+  for (const type of MEDIA_EVENTS) document.addEventListener(type, checkMedia, options);
 
   const onFocusChange = () => {
     clock.visibility(document.visibilityState === 'visible');
@@ -80,7 +87,7 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
   const timer = setInterval(() => {
     // Focus can move without an event reaching this frame (another frame, another window): re-read each tick.
     onFocusChange();
-    clock.mediaPlaying(mediaPlaying());
+    if (mediaMayPlay) checkMedia();
     clock.tick();
     if (slices.length || ++ticks % 2 === 0) flushToBackground();
   }, FLUSH_INTERVAL_MS);

@@ -3,7 +3,8 @@ import { shouldCapture } from '../../core/entry-exclusion';
 import { isTrivial, normaliseValue } from '../../core/entry-normalise';
 import { pathTemplate } from '../../core/entry-path-template';
 import { describe, type EditableField, editableFrom, fieldKey, inLoginForm, valueOf } from './editable-field';
-import type { PageEvents } from './page-events';
+import { listenWhileInputFocused } from './input-focus';
+import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
 
 type Method = 'typed' | 'pasted' | 'autofilled';
 
@@ -51,6 +52,8 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys, tagged
     if (!p || p.composing) return;
     pending.delete(el);
     if (!p.method) return; // no trusted input: a value set by script is not the cadre's work
+    // Autofill may have come while typing had the input handler paused; the field still shows it was autofilled.
+    if (p.method === 'typed' && p.field.kind === 'input' && p.field.el.matches(':autofill')) p.method = 'autofilled';
     const raw = valueOf(p.field);
     if (raw === p.startValue) return;
     const described = describe(p.field);
@@ -73,11 +76,18 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys, tagged
     });
   };
 
+  // Once a field's method is known, typing on in it only moves its last-input time: its input handler pauses as the
+  // activity clock's does, so most keystrokes never reach us. Whatever can change the method or the field ends the
+  // pause first (paste and drop come before their input event); the cost is a last-input time up to 250 ms early.
+  const inputSubs: PageEventSubscription[] = [];
+  const cooldown = createCooldown(inputSubs, INPUT_COOLDOWN_MS, signal);
   events.on('focusin', (event) => {
-      const field = editableFrom(event);
-      if (field) track(field);
-    });
-  events.on('input', (event) => {
+    cooldown.end();
+    const field = editableFrom(event);
+    if (field) track(field);
+  });
+  inputSubs.push(
+    events.on('input', (event) => {
       if (!event.isTrusted) return;
       const field = editableFrom(event);
       if (!field) return;
@@ -92,7 +102,11 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys, tagged
       const now = event.timeStamp;
       p.firstInputAt ??= now;
       p.lastInputAt = now;
-    });
+      cooldown.start();
+    }),
+  );
+  events.on('paste', cooldown.end);
+  events.on('drop', cooldown.end);
   events.on('compositionstart', (event) => {
     const field = editableFrom(event);
     if (field) track(field).composing = true;
@@ -102,15 +116,19 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys, tagged
     if (field) track(field).composing = false;
   });
   events.on('focusout', (event) => {
-      const field = editableFrom(event);
-      if (field) commit(field.el);
-    });
-  events.on('keydown', (e) => {
+    cooldown.end();
+    const field = editableFrom(event);
+    if (field) commit(field.el);
+  });
+  const onEnter = events.on('keydown', (e) => {
     const event = e as KeyboardEvent;
-      if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return; // every keystroke: cheapest first
-      const field = editableFrom(event);
-      if (field?.kind === 'input') commit(field.el);
-    });
+    if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return; // cheapest first
+    const field = editableFrom(event);
+    if (field?.kind !== 'input') return;
+    commit(field.el);
+    cooldown.end(); // a page that empties the field on Enter gets the next value typed at once
+  });
+  listenWhileInputFocused(events, [onEnter]);
   // A designMode document is left by leaving its frame; everything open is committed when the page goes away.
   addEventListener('blur', () => [...pending.keys()].forEach(commit), options);
   addEventListener('pagehide', () => [...pending.keys()].forEach(commit), options);

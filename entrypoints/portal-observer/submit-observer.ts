@@ -1,6 +1,7 @@
 import { normaliseAccount } from '../../core/login-form';
 import { type ControlShape, isSubmitLike } from '../../core/submit-control';
 import { loginFormAround } from './form-shape';
+import { listenWhileInputFocused } from './input-focus';
 import type { PageEvents } from './page-events';
 
 export interface SubmitObserverDeps {
@@ -64,15 +65,16 @@ export function startSubmitObserver({ events, send, taggedLogin }: SubmitObserve
     const control = controlFrom(event);
     if (control && isSubmitLike(shapeOf(control))) announce(control, 'click');
   });
-  events.on('keydown', (e) => {
+  const onEnter = events.on('keydown', (e) => {
     const event = e as KeyboardEvent;
-    // Runs on every keystroke of every form: the cheapest test first.
+    // Runs on every keystroke in an input: the cheapest test first.
     if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return;
     const target = event.target;
     // Enter in a field submits its form implicitly; layui and Element pages (vue-element-admin's login among
     // them) bind Enter to their submit too.
     if (target instanceof HTMLInputElement && target.closest('form, .layui-form, .el-form')) announce(target, 'enter');
   });
+  listenWhileInputFocused(events, [onEnter]);
   events.on('submit', (event) => {
     if (event.isTrusted && event.target instanceof HTMLFormElement) announce(event.target, 'submit');
   });

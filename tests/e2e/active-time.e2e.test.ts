@@ -128,6 +128,28 @@ async function measuredSegment(page: Page, portal: string, timeline: ActivityTim
   return { truth, counted, error: counted - truth };
 }
 
+describe('active time while typing fast', () => {
+  // The page pauses its input listeners for 250 ms after each input it counts (README, "Active time"): if they
+  // did not come back, the last keystroke seen would be the first, and the idle stretch would start 10 s early.
+  it('10 s of typing without a break, then nothing: the typing plus the idle threshold counts (±2 s)', async () => {
+    const { b, timeline } = await setUp(30);
+    await bringToFront(b, B, timeline);
+    await b.getByTestId('name').click();
+    const start = Date.now();
+    while (Date.now() < start + 10_000) {
+      await b.keyboard.type('abcdefghij', { delay: 30 });
+      timeline.input(B);
+    }
+    await sleep(33_000);
+    await settle(session!, timeline);
+    const truth = timeline.activeMs(start, Date.now())[B] ?? 0;
+    const counted = (await today(session!))[B]?.activeMs ?? 0;
+    console.log('fast typing', { truth, counted });
+    expect(truth).toBeGreaterThanOrEqual(39_000);
+    expect(Math.abs(counted - truth)).toBeLessThanOrEqual(2_000);
+  });
+});
+
 describe('active time across the worker lifecycle', () => {
   it('a worker stopped over CDP mid-session changes the total by at most 1 s', async () => {
     const { a, b, timeline } = await setUp(30);

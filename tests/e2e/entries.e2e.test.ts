@@ -183,6 +183,42 @@ describe('repeated entries', () => {
     await page.close();
   });
 
+  it('times a field from its first to its last keystroke, though most keystrokes never reach the observer', async () => {
+    const before = (await entriesSummary()).entries;
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.spa, '/spa/apply'));
+    await page.locator('textarea').first().click();
+    const started = Date.now();
+    await page.keyboard.type('申请人家住溪口村三组因病致贫现申请临时救助请审核'.repeat(3), { delay: 40 });
+    const typed = Date.now() - started;
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    expect(await entriesTotal(session, (n) => n >= before + 1)).toBe(before + 1);
+    const dump = await dumpExtensionStorage(session);
+    const rows = Object.values(dump.indexedDb).flatMap((db) => (db.entries ?? []) as { id: number; typingMs: number; method: string }[]);
+    const latest = rows.sort((x, y) => x.id - y.id).at(-1)!;
+    console.log('typing time', { typed, recorded: latest.typingMs });
+    expect(latest.method).toBe('typed');
+    // The input seen last may be up to 250 ms before the last keystroke; the first keystroke is always seen.
+    expect(latest.typingMs).toBeGreaterThanOrEqual(typed - 600);
+    expect(latest.typingMs).toBeLessThanOrEqual(typed);
+    await page.close();
+  });
+
+  it('Enter in a single-line input commits its entry at once, also right after typing in a textarea', async () => {
+    // Enter is listened for only while an input may have the focus (README, "Active time"): the textarea pauses it.
+    const before = (await entriesSummary()).entries;
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.spa, '/spa/apply'));
+    await page.locator('textarea').first().click();
+    await page.keyboard.type('申请人现住青山镇溪口村三组', { delay: 20 });
+    await page.getByTestId('address').click(); // the textarea's entry is committed as focus leaves it
+    await page.keyboard.type('青山镇溪口村三组十二号', { delay: 20 });
+    await page.keyboard.press('Enter');
+    expect(await entriesTotal(session, (n) => n >= before + 2)).toBe(before + 2);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('address');
+    await page.close();
+  });
+
   it('keeps none of the values, their normal forms or their plain SHA-256 anywhere the extension stores', async () => {
     const dump = JSON.stringify(await dumpExtensionStorage(session));
     const forms = CANARIES.flatMap((v) => [
