@@ -10,9 +10,9 @@ import { type HasherReply, type HasherRequest, isHasherHello, parseHasherRequest
 
 const READ_BYTES = 4 * 1024 ** 2;
 /**
- * Below this, and where the frame is a secure context (a frame under an http page is not, so there is no
- * crypto.subtle there), the whole file is read into memory and hashed natively: several times faster than
- * WebAssembly, at the cost of holding the file in memory for a moment.
+ * Up to this size the whole file is read into memory and hashed natively with crypto.subtle (the extension's frame
+ * has it even under an http page, measured): several times faster than WebAssembly, at the cost of holding the
+ * file in memory for a moment. Above it, WebAssembly streams in READ_BYTES chunks.
  */
 const SUBTLE_MAX_BYTES = 32 * 1024 ** 2;
 

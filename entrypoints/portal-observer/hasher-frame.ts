@@ -37,8 +37,11 @@ export function openHasherFrame(signal: AbortSignal): Promise<HasherFrame | null
   const root = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
   const nonce = newNonce();
-  const src = new URL(browser.runtime.getURL('/file-hasher.html'));
-  frame.src = `${src.href}#${nonce}`;
+  // Chromium: getURL gives the per-session dynamic URL the manifest asks for (use_dynamic_url), but the frame
+  // commits under the extension's real origin, and that is where the hello must be addressed. Addressed, because
+  // the page can navigate its child frames: a hello sent to whatever is in the frame could hand the port over.
+  frame.src = `${browser.runtime.getURL('/file-hasher.html')}#${nonce}`;
+  const origin = import.meta.env.FIREFOX ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
   root.append(frame);
 
   const channel = new MessageChannel();
@@ -75,7 +78,7 @@ export function openHasherFrame(signal: AbortSignal): Promise<HasherFrame | null
     else job.reject(new Error('hasher failed'));
   };
 
-  frame.addEventListener('load', () => frame.contentWindow?.postMessage({ type: HASHER_HELLO, nonce }, src.origin, [channel.port2]), { once: true });
+  frame.addEventListener('load', () => frame.contentWindow?.postMessage({ type: HASHER_HELLO, nonce }, origin, [channel.port2]), { once: true });
   document.documentElement.append(host);
   const timer = setTimeout(() => resolveReady(false), READY_TIMEOUT_MS);
 
