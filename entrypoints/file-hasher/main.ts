@@ -8,7 +8,7 @@ import { type HasherReply, type HasherRequest, isHasherHello, parseHasherRequest
 // MessagePort handed over with the right nonce, stores nothing and sends nothing anywhere else: the digest goes
 // back to the content script, which passes it to the worker.
 
-const READ_BYTES = 4 * 1024 ** 2;
+const READ_BYTES = 16 * 1024 ** 2;
 /**
  * Up to this size the whole file is read into memory and hashed natively with crypto.subtle (the extension's frame
  * has it even under an http page, measured): several times faster than WebAssembly, at the cost of holding the

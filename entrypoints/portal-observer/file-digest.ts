@@ -61,6 +61,10 @@ export function createFileDigester(signal: AbortSignal) {
       }
       return { ...(await digestInPage(file, { signal, ...opts })), hashedBy: 'page-js' };
     },
+    /** Starts loading the frame while the files' kinds are worked out: it takes 100–200 ms to answer. */
+    prepare() {
+      if (!frameFailed) frame ??= openHasherFrame(signal);
+    },
     release() {
       void frame?.then((hasher) => hasher?.close());
       frame = null;

@@ -62,6 +62,7 @@ export function startUploadObserver({ signal, events, channel, send }: UploadObs
   };
 
   const take = (files: File[], source: Source) => {
+    digester.prepare();
     for (const file of files) {
       // A file that cannot be read (gone from disk, page closed) keeps its upload-unfinished gap in the log.
       queued++;
