@@ -227,6 +227,25 @@ describe('repeated uploads', () => {
     expect((await uploadsSummary()).uploads).toBe(before);
   });
 
+  it('hashes in the page when the extension frame cannot run (a script-less sandbox), with the same digest', async () => {
+    const before = await uploadsSummary();
+    const tally = await hashedBy();
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.upload, '/sandboxed'));
+    server.clearRequests();
+    const form = page.frameLocator('[data-testid="sandboxed-frame"]');
+    await form.getByTestId('sandboxed-file-input').setInputFiles(file(REPORT_NAME));
+    const after = await eventually(() => uploadsSummary(), (s) => s.uploads === before.uploads + 1, 20_000);
+    // The report was hashed in the frame before: the page's JavaScript digest is the same, so it is a repeat.
+    expect(after.repeats).toBe(before.repeats + 1);
+    const now = await hashedBy();
+    expect([inFrame(now), now['page-js']]).toEqual([inFrame(tally), (tally['page-js'] ?? 0) + 1]);
+    await expect.poll(() => hasherFramesIn(page)).toBe(0);
+    await form.getByTestId('sandboxed-upload-submit').click();
+    expect(receivedShas(await server.waitForRequest((r) => r.path === '/upload'))).toEqual(hexes(report));
+    await page.close();
+  });
+
   it('shows progress on the badge for a large file, and a page closed mid-way leaves an unfinished fingerprint in the gap log', async () => {
     const big = path.join(dir, '全村影像资料.zip');
     const fd = fs.openSync(big, 'w');
