@@ -46,11 +46,12 @@ export function startUploadObserver({ signal, events, channel, send }: UploadObs
 
   const process = async (file: File, source: Source) => {
     const token = newToken();
-    await send({ type: 'page.uploadBegin', payload: { token } });
+    // Hashing (in the extension's frame, another process) starts at once and runs alongside the worker writing
+    // the gap ahead and the page working out the file's kind; the result is sent only after both.
+    const begun = send({ type: 'page.uploadBegin', payload: { token } });
     const started = performance.now();
     let shown = 0;
-    const facts = await fileFacts(file);
-    const { digest, sampled, hashedBy } = await digester.digest(file, {
+    const digesting = digester.digest(file, {
       onProgress: (done, total) => {
         const now = performance.now();
         if (now - started < PROGRESS_AFTER_MS || now - shown < PROGRESS_EVERY_MS) return;
@@ -58,6 +59,10 @@ export function startUploadObserver({ signal, events, channel, send }: UploadObs
         void send({ type: 'page.uploadProgress', payload: { token, percent: Math.floor((done / Math.max(total, 1)) * 100) } });
       },
     });
+    digesting.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
+    const facts = await fileFacts(file);
+    const { digest, sampled, hashedBy } = await digesting;
+    await begun;
     await send({ type: 'page.upload', payload: { token, digest, sampled, hashedBy, source, ...facts } });
   };
 
