@@ -32,6 +32,19 @@ export default defineConfig({
     host_permissions: [],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
+    // The file hasher (entrypoints/file-hasher) runs WebAssembly SHA-256; nothing else in the extension compiles
+    // WebAssembly, and no other code source is allowed.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+    // The observer frames the file hasher into portal pages while it fingerprints an upload. A page can load it
+    // only through the per-session dynamic URL, so it cannot probe the pinned id to learn the extension is
+    // installed. Not a host permission: it lets pages embed this one page, and gives the extension nothing.
+    web_accessible_resources: [
+      {
+        resources: ['file-hasher.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: {

@@ -12,6 +12,10 @@ const uploadToken = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
  * Every message the background accepts, as zod schemas. Content scripts run next to hostile pages, so the
  * background parses each payload and derives the portal from the sender, never from the payload.
  */
+/** Where an upload's digest was computed: the extension's hasher frame (WebAssembly or crypto.subtle) or the page. */
+export const HASHED_BY = ['frame-wasm', 'frame-subtle', 'page-js'] as const;
+export type HashedBy = (typeof HASHED_BY)[number];
+
 export const messageSchemas = {
   /** A portal page (or frame) started observing; which frame it is comes from the sender, not from here. */
   'page.hello': z.strictObject({}),
@@ -61,11 +65,14 @@ export const messageSchemas = {
   /**
    * A file given to the page. `digest` is the un-keyed SHA-256 (hex) of its bytes, or of its size and sampled
    * regions; the worker keys it with the install key and keeps only that. Never a name or a byte of content.
+   * `hashedBy` says where the digest was computed (the extension's hasher frame or the page), for the
+   * per-session tally the benchmarks and tests read.
    */
   'page.upload': z.strictObject({
     token: uploadToken,
     digest: z.string().regex(/^[0-9a-f]{64}$/),
     sampled: z.boolean(),
+    hashedBy: z.enum(HASHED_BY),
     sizeBucket: z.number().int().min(0).max(5),
     kind: z.enum(UPLOAD_KINDS),
     phash: z.string().regex(/^[0-9a-f]{16}$/).optional(),

@@ -27,3 +27,12 @@ export function sampledPrefix(size: number): Uint8Array {
   new DataView(out.buffer).setFloat64(8, size);
   return out;
 }
+
+/** The regions cut into reads of at most `readBytes`, in file order. */
+export function chunksToRead(regions: [number, number][], readBytes: number): [number, number][] {
+  return regions.flatMap(([start, end]) => {
+    const out: [number, number][] = [];
+    for (let at = start; at < end; at += readBytes) out.push([at, Math.min(end, at + readBytes)]);
+    return out;
+  });
+}

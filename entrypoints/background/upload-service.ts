@@ -25,6 +25,11 @@ export interface UploadServiceDeps {
 }
 
 const pendingKey = (sender: MessageSender, token: string) => `uploadPending:${sender.tab?.id ?? ''}:${token}`;
+/**
+ * How many digests of this browser session were computed where (`HASHED_BY`): session storage, gone when the
+ * browser closes. Tells the benchmarks and tests which path really ran; says nothing about any file.
+ */
+export const HASHED_BY_KEY = 'uploadsHashedBy';
 
 /**
  * Keys each uploaded file's digest with the install key and decides repeat / near-repeat. The un-keyed digest
@@ -95,6 +100,8 @@ export function createUploadService(deps: UploadServiceDeps) {
           const gapId = (await deps.session.get(key))[key];
           if (typeof gapId === 'number') await deps.activity.removeGap(gapId);
           await deps.session.remove(key);
+          const tally = (await deps.session.get(HASHED_BY_KEY))[HASHED_BY_KEY] as Record<string, number> | undefined;
+          await deps.session.set({ [HASHED_BY_KEY]: { ...tally, [payload.hashedBy]: (tally?.[payload.hashedBy] ?? 0) + 1 } });
           return { recorded: true, repeat: verdict.repeat };
         }),
       );

@@ -1,5 +1,7 @@
+import type { HashedBy } from '../../core/messages';
 import { createSha256 } from '../../core/sha256-stream';
-import { regionsToRead, sampledPrefix } from '../../core/upload-sampling';
+import { chunksToRead, regionsToRead, sampledPrefix } from '../../core/upload-sampling';
+import { type HasherFrame, openHasherFrame } from './hasher-frame';
 
 /** The longest the hashing may hold the page's main thread at a time (DESIGN.md §3: 50 ms), with a margin. */
 export const SLICE_BUDGET_MS = 10;
@@ -29,31 +31,67 @@ export interface DigestResult {
   sampled: boolean;
 }
 
+type DigestOptions = { signal: AbortSignal; onProgress?: (done: number, total: number) => void };
+
+/**
+ * Digests files in the extension's hasher frame (hasher-frame.ts): WebAssembly in the extension's process, the
+ * page's main thread free. Falls back to hashing in the page when the frame cannot load or answer; after one
+ * such failure the page hashes everything itself (the cause — a sandbox, a policy — does not go away). release()
+ * removes the frame: it is in the page only while files are being hashed.
+ */
+export function createFileDigester(signal: AbortSignal) {
+  let frame: Promise<HasherFrame | null> | null = null;
+  let frameFailed = false;
+  return {
+    async digest(file: Blob, opts: Omit<DigestOptions, 'signal'> = {}): Promise<DigestResult & { hashedBy: HashedBy }> {
+      if (!frameFailed) {
+        frame ??= openHasherFrame(signal);
+        const hasher = await frame;
+        if (hasher) {
+          try {
+            const { digest, sampled, engine } = await hasher.digest(file, { signal, ...opts });
+            return { digest, sampled, hashedBy: engine === 'subtle' ? 'frame-subtle' : 'frame-wasm' };
+          } catch (error) {
+            if (signal.aborted) throw error;
+            hasher.close();
+          }
+        }
+        frameFailed = true;
+        frame = null;
+      }
+      return { ...(await digestInPage(file, { signal, ...opts })), hashedBy: 'page-js' };
+    },
+    /** Starts loading the frame while the files' kinds are worked out: it takes 100–200 ms to answer. */
+    prepare() {
+      if (!frameFailed) frame ??= openHasherFrame(signal);
+    },
+    release() {
+      void frame?.then((hasher) => hasher?.close());
+      frame = null;
+    },
+  };
+}
+
+export type FileDigester = ReturnType<typeof createFileDigester>;
+
 /**
  * Un-keyed SHA-256 of a file's bytes (or of its size and sampled regions, above the sampling limit), read in
  * chunks and hashed in slices of at most SLICE_BUDGET_MS so the page keeps answering. The digest goes to the
  * worker in memory, which keys it; nothing here is stored.
  *
- * Plain JavaScript on every page. crypto.subtle is missing on http pages and cannot stream. WebAssembly was
- * faster where allowed, but trying it on a page whose CSP forbids it fires a `securitypolicyviolation` event the
+ * The fallback when the hasher frame is unavailable: plain JavaScript in the page. crypto.subtle is missing on
+ * http pages and cannot stream. WebAssembly is not tried here: trying it on a page whose CSP forbids it fires a `securitypolicyviolation` event the
  * page sees (and may report to its server, naming our script): the page would learn the extension is there,
  * and the extension would have caused a request. There is no way to read the page's CSP before trying.
  */
-export async function digestFile(
-  file: Blob,
-  opts: { signal: AbortSignal; onProgress?: (done: number, total: number) => void },
-): Promise<DigestResult> {
+export async function digestInPage(file: Blob, opts: DigestOptions): Promise<DigestResult> {
   const hash = createSha256();
   const { sampled, regions } = regionsToRead(file.size);
   const total = regions.reduce((n, [a, b]) => n + (b - a), 0);
   if (sampled) hash.update(sampledPrefix(file.size));
   // The next chunk is read while this one is hashed: reading a file runs at about disk speed, so done one after
   // the other the two would add up.
-  const chunks = regions.flatMap(([start, end]) => {
-    const out: [number, number][] = [];
-    for (let at = start; at < end; at += READ_BYTES) out.push([at, Math.min(end, at + READ_BYTES)]);
-    return out;
-  });
+  const chunks = chunksToRead(regions, READ_BYTES);
   const read = (i: number) => (i < chunks.length ? file.slice(...chunks[i]!).arrayBuffer() : null);
   let done = 0;
   let next = read(0);

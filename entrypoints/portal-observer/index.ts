@@ -13,7 +13,8 @@ import { claimDocument, send } from './observer-lifecycle';
 
 // Registered at run time for granted portal origins only (see background/portal-access.ts). Access is per
 // origin, so the port and path prefix are checked here with the same matcher the settings tester uses.
-// Nothing here touches the page: no DOM changes, no globals, passive listeners only.
+// Nothing here touches the page: no DOM changes, no globals, passive listeners only — except the hidden
+// file-hasher frame, there only while an upload is fingerprinted (hasher-frame.ts).
 export default defineUnlistedScript(async () => {
   const controller = claimDocument();
   if (!controller) return;

@@ -1,4 +1,4 @@
-import { digestFile } from './file-digest';
+import { createFileDigester } from './file-digest';
 import { fileFacts } from './file-facts';
 import type { MainWorldChannel } from './main-world-channel';
 import type { PageEvents } from './page-events';
@@ -35,20 +35,23 @@ function newToken(): string {
 
 /**
  * Files the user gives the page (DESIGN.md §3 "Upload"): chosen in a file input (attached, hidden, or — through
- * the main-world channel — never attached), dropped, or pasted as images. Each is fingerprinted here one at a
- * time and only the digest, kind, size bucket and perceptual hash go to the worker. Only trusted events count.
+ * the main-world channel — never attached), dropped, or pasted as images. Each is fingerprinted one at a time
+ * (in the extension's hasher frame when it answers, else in the page) and only the digest, kind, size bucket and
+ * perceptual hash go to the worker. Only trusted events count.
  */
 export function startUploadObserver({ signal, events, channel, send }: UploadObserverDeps) {
   let queue: Promise<void> = Promise.resolve();
+  let queued = 0;
+  const digester = createFileDigester(signal);
 
   const process = async (file: File, source: Source) => {
     const token = newToken();
-    await send({ type: 'page.uploadBegin', payload: { token } });
+    // Hashing (in the extension's frame, another process) starts at once and runs alongside the worker writing
+    // the gap ahead and the page working out the file's kind; the result is sent only after both.
+    const begun = send({ type: 'page.uploadBegin', payload: { token } });
     const started = performance.now();
     let shown = 0;
-    const facts = await fileFacts(file);
-    const { digest, sampled } = await digestFile(file, {
-      signal,
+    const digesting = digester.digest(file, {
       onProgress: (done, total) => {
         const now = performance.now();
         if (now - started < PROGRESS_AFTER_MS || now - shown < PROGRESS_EVERY_MS) return;
@@ -56,13 +59,24 @@ export function startUploadObserver({ signal, events, channel, send }: UploadObs
         void send({ type: 'page.uploadProgress', payload: { token, percent: Math.floor((done / Math.max(total, 1)) * 100) } });
       },
     });
-    await send({ type: 'page.upload', payload: { token, digest, sampled, source, ...facts } });
+    digesting.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
+    const facts = await fileFacts(file);
+    const { digest, sampled, hashedBy } = await digesting;
+    await begun;
+    await send({ type: 'page.upload', payload: { token, digest, sampled, hashedBy, source, ...facts } });
   };
 
   const take = (files: File[], source: Source) => {
+    digester.prepare();
     for (const file of files) {
       // A file that cannot be read (gone from disk, page closed) keeps its upload-unfinished gap in the log.
-      queue = queue.then(() => (signal.aborted ? undefined : process(file, source).catch(() => undefined)));
+      queued++;
+      queue = queue
+        .then(() => (signal.aborted ? undefined : process(file, source).catch(() => undefined)))
+        // The hasher frame stays in the page only while files are waiting.
+        .then(() => {
+          if (--queued === 0) digester.release();
+        });
     }
   };
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, type PortalServer, type RecordedRequest, startPortalServer } from '../portals/server';
-import { dumpExtensionStorage, eventually, launch, type Session } from './harness';
+import { dumpExtensionStorage, EXTENSION_ID, eventually, launch, type Session } from './harness';
 import { addPortalInSettings } from './pages';
 import { type ImageFixtures, makeImages } from './upload-fixtures';
 
@@ -97,6 +97,21 @@ const untilUploads = (n: number) => eventually(() => uploadsSummary(), (s) => s.
 const receivedShas = (request: RecordedRequest) => (request.uploadedFiles ?? []).map((f) => f.sha256).sort();
 const hexes = (...buffers: Buffer[]) => buffers.map((b) => sha(b).toString('hex')).sort();
 
+const isHasher = (url: string) => url.startsWith('chrome-extension://') && new URL(url).pathname === '/file-hasher.html';
+/** URLs of the extension's hasher frames as they load in `page` (each is gone once its files are hashed). */
+function watchHasherFrames(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (isHasher(frame.url())) seen.push(frame.url());
+  });
+  return seen;
+}
+const hasherFramesIn = (page: Page) => page.frames().filter((f) => isHasher(f.url())).length;
+/** Where the worker was told each digest of this session was computed (upload-service.ts, HASHED_BY_KEY). */
+const hashedBy = async () => ((await dumpExtensionStorage(session)).session as Record<string, unknown>).uploadsHashedBy as Record<string, number>;
+/** How many digests the extension's frame computed (crypto.subtle for files up to 32 MB, else WebAssembly). */
+const inFrame = (tally: Record<string, number>) => (tally['frame-subtle'] ?? 0) + (tally['frame-wasm'] ?? 0);
+
 async function chooseWithPicker(page: Page, testid: string, files: string[]) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId(testid).click();
@@ -106,11 +121,20 @@ async function chooseWithPicker(page: Page, testid: string, files: string[]) {
 describe('repeated uploads', () => {
   it('captures every widget, finds repeats and the near-repeat, and the portals still get every file intact', async () => {
     const upload = await session.context.newPage();
+    const uploadHashers = watchHasherFrames(upload);
     await upload.goto(server.url(PORTAL_HOSTS.upload, '/'));
 
     // 1. Visible multiple-file input in a native form: a photo with camera metadata and a report.
     await upload.getByTestId('visible-file-input').setInputFiles([file(PHOTO_NAME), file(REPORT_NAME)]);
     await untilUploads(2);
+    // The files were hashed in the extension's own frame, which left the page when it was done. It was loaded
+    // from the per-session URL: the page cannot probe the pinned id to learn the extension is installed.
+    expect(uploadHashers.length).toBeGreaterThan(0);
+    await expect.poll(() => hasherFramesIn(upload)).toBe(0);
+    const probe = await upload.evaluate((id) => fetch(`chrome-extension://${id}/file-hasher.html`).then(() => 'loaded', () => 'refused'), EXTENSION_ID);
+    expect(probe).toBe('refused');
+    const first = await hashedBy();
+    expect([inFrame(first), first['page-js']]).toEqual([2, undefined]);
     server.clearRequests();
     await upload.getByTestId('native-upload-submit').click();
     const native = await server.waitForRequest((r) => r.method === 'POST' && r.path === '/upload' && r.host === PORTAL_HOSTS.upload);
@@ -154,6 +178,7 @@ describe('repeated uploads', () => {
 
     // 5. The strict-CSP system (no inline script, no WASM): the original photo again, on another portal.
     const csp = await session.context.newPage();
+    const cspHashers = watchHasherFrames(csp);
     await csp.goto(server.url(PORTAL_HOSTS.csp, '/'));
     await expect.poll(() => csp.locator('body').getAttribute('data-script')).toBe('ok');
     // Fingerprinting must not trip the page's CSP: a violation event is visible to the page and can be reported.
@@ -165,6 +190,9 @@ describe('repeated uploads', () => {
     server.clearRequests();
     await csp.getByTestId('async-file-input').setInputFiles([file(PHOTO_NAME)]);
     expect(receivedShas(await server.waitForRequest((r) => r.host === PORTAL_HOSTS.csp && r.path === '/upload'))).toEqual(hexes(images.photo));
+    // The hasher frame loaded there (the page's CSP does not apply to the extension's frame) and tripped nothing.
+    await expect.poll(() => cspHashers.length).toBeGreaterThan(0);
+    await expect.poll(() => hasherFramesIn(csp)).toBe(0);
     expect(await csp.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 
     // 6. The framework page's never-attached file input: the report again, and a WPS spreadsheet.
@@ -179,6 +207,9 @@ describe('repeated uploads', () => {
     expect(summary).toMatchObject({ uploads: 8, repeats: 3, nearRepeats: 1, photos: 3, screenshots: 1 });
     expect(summary.pairs).toEqual({ [`${CSP}--${UPLOAD}`]: '1/0', [`${SPA}--${UPLOAD}`]: '1/0' });
     for (const name of [PHOTO_NAME, HALF_NAME, REPORT_NAME, SHEET_NAME]) expect(summary.text).not.toContain(name);
+    // Every digest came from the extension's frame; the page hashed nothing itself.
+    const all = await hashedBy();
+    expect([inFrame(all), all['page-js']]).toEqual([8, undefined]);
   }, 120_000);
 
   it('ignores files a page script puts into an input and announces with a synthetic change', async () => {
@@ -194,6 +225,25 @@ describe('repeated uploads', () => {
     });
     await page.waitForTimeout(1500);
     expect((await uploadsSummary()).uploads).toBe(before);
+  });
+
+  it('hashes in the page when the extension frame cannot run (a script-less sandbox), with the same digest', async () => {
+    const before = await uploadsSummary();
+    const tally = await hashedBy();
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.upload, '/sandboxed'));
+    server.clearRequests();
+    const form = page.frameLocator('[data-testid="sandboxed-frame"]');
+    await form.getByTestId('sandboxed-file-input').setInputFiles(file(REPORT_NAME));
+    const after = await eventually(() => uploadsSummary(), (s) => s.uploads === before.uploads + 1, 20_000);
+    // The report was hashed in the frame before: the page's JavaScript digest is the same, so it is a repeat.
+    expect(after.repeats).toBe(before.repeats + 1);
+    const now = await hashedBy();
+    expect([inFrame(now), now['page-js']]).toEqual([inFrame(tally), (tally['page-js'] ?? 0) + 1]);
+    await expect.poll(() => hasherFramesIn(page)).toBe(0);
+    await form.getByTestId('sandboxed-upload-submit').click();
+    expect(receivedShas(await server.waitForRequest((r) => r.path === '/upload'))).toEqual(hexes(report));
+    await page.close();
   });
 
   it('shows progress on the badge for a large file, and a page closed mid-way leaves an unfinished fingerprint in the gap log', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Portal } from '../../core/portal';
-import { createUploadService } from '../../entrypoints/background/upload-service';
+import { createUploadService, HASHED_BY_KEY } from '../../entrypoints/background/upload-service';
 import { createActivityRepo } from '../../storage/activity-repo';
 import { createKeyStore } from '../../storage/key-store';
 import type { LocalConfigStore } from '../../storage/local-config';
@@ -37,12 +37,20 @@ function setup() {
   }).register({ on: (type: string, h: never) => (handlers[type] = h) } as never);
   const call = (type: string, payload: unknown, host: string) =>
     handlers[type]!(payload as never, { tab: { id: 7 }, frameId: 0, url: `http://${host}/x` } as never);
-  return { db, uploads, call, badges, later: (ms: number) => (now += ms) };
+  return { db, uploads, call, badges, session, later: (ms: number) => (now += ms) };
 }
 
-const upload = (token: string, digest: string, extra: Record<string, unknown> = {}) => ({ token, digest, sampled: false, sizeBucket: 2, kind: 'photo', source: 'input', ...extra });
+const upload = (token: string, digest: string, extra: Record<string, unknown> = {}) => ({ token, digest, sampled: false, hashedBy: 'frame-wasm', sizeBucket: 2, kind: 'photo', source: 'input', ...extra });
 
 describe('upload service (worker)', () => {
+  it('tallies where each digest was computed, in session storage only', async () => {
+    const { call, session } = setup();
+    await call('page.upload', upload('tokenEEEE1', DIGEST), 'a.sim.gov.cn');
+    await call('page.upload', upload('tokenEEEE2', OTHER, { hashedBy: 'page-js' }), 'a.sim.gov.cn');
+    await call('page.upload', upload('tokenEEEE3', OTHER), 'b.sim.gov.cn');
+    expect(session.get(HASHED_BY_KEY)).toEqual({ 'frame-wasm': 2, 'page-js': 1 });
+  });
+
   it('keys the digest, finds the repeat on another portal, and stores no un-keyed digest', async () => {
     const { db, call, uploads } = setup();
     expect(await call('page.upload', upload('tokenAAAA1', DIGEST), 'a.sim.gov.cn')).toEqual({ recorded: true, repeat: 'none' });
