@@ -22,13 +22,20 @@ export function editableFrom(event: Event): EditableField | null {
   const direct = event.target;
   const known = direct && knownFields.get(direct);
   if (known) return known;
-  const field = findEditable(event, direct);
+  const target = direct instanceof HTMLElement && direct.shadowRoot ? event.composedPath()[0] : direct;
+  const field = findEditable(target ?? null);
   if (field && field.kind !== 'contenteditable' && field.el === direct) knownFields.set(direct, field);
   return field;
 }
 
-function findEditable(event: Event, direct: EventTarget | null): EditableField | null {
-  const target = direct instanceof HTMLElement && direct.shadowRoot ? event.composedPath()[0] : direct;
+/** The field that has the keyboard focus, through open shadow roots: where a key just pressed went. */
+export function focusedEditable(): EditableField | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return (el && knownFields.get(el)) || findEditable(el);
+}
+
+function findEditable(target: EventTarget | null): EditableField | null {
   if (!(target instanceof HTMLElement)) return null;
   if (target instanceof HTMLInputElement) {
     // Read when asked, never kept: pages switch a field between text and password ("show password", or a

@@ -2,8 +2,9 @@ import { classifyField } from '../../core/entry-category';
 import { shouldCapture } from '../../core/entry-exclusion';
 import { isTrivial, normaliseValue } from '../../core/entry-normalise';
 import { pathTemplate } from '../../core/entry-path-template';
-import { describe, type EditableField, editableFrom, fieldKey, inLoginForm, valueOf } from './editable-field';
-import { listenWhileInputFocused } from './input-focus';
+import { describe, type EditableField, editableFrom, focusedEditable, fieldKey, inLoginForm, valueOf } from './editable-field';
+import { onEnterKey } from './enter-key';
+import type { MainWorldChannel } from './main-world-channel';
 import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
 
 type Method = 'typed' | 'pasted' | 'autofilled';
@@ -20,6 +21,7 @@ interface Pending {
 export interface EntryObserverDeps {
   signal: AbortSignal;
   events: PageEvents;
+  channel: Pick<MainWorldChannel, 'onEnter'>;
   send: (message: unknown) => Promise<unknown>;
   sensitiveKeys?: readonly string[];
   /** The catalog tags this page `login`: its short forms are login forms even without a password field. */
@@ -34,7 +36,7 @@ const rank: Record<Method, number> = { typed: 0, autofilled: 1, pasted: 2 };
  * on Enter, or when the page goes away. The value is normalised and bounded here; the worker fingerprints it
  * and keeps only the fingerprint. Listeners are passive and capture-phase: the page sees nothing of us.
  */
-export function startEntryObserver({ signal, events, send, sensitiveKeys, taggedLogin = false }: EntryObserverDeps) {
+export function startEntryObserver({ signal, events, channel, send, sensitiveKeys, taggedLogin = false }: EntryObserverDeps) {
   const pending = new Map<HTMLElement, Pending>();
   const options = { capture: true, passive: true, signal } as const;
 
@@ -120,15 +122,12 @@ export function startEntryObserver({ signal, events, send, sensitiveKeys, tagged
     const field = editableFrom(event);
     if (field) commit(field.el);
   });
-  const onEnter = events.on('keydown', (e) => {
-    const event = e as KeyboardEvent;
-    if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return; // cheapest first
-    const field = editableFrom(event);
+  onEnterKey(events, channel, () => {
+    const field = focusedEditable();
     if (field?.kind !== 'input') return;
     commit(field.el);
     cooldown.end(); // a page that empties the field on Enter gets the next value typed at once
   });
-  listenWhileInputFocused(events, [onEnter]);
   // A designMode document is left by leaving its frame; everything open is committed when the page goes away.
   addEventListener('blur', () => [...pending.keys()].forEach(commit), options);
   addEventListener('pagehide', () => [...pending.keys()].forEach(commit), options);

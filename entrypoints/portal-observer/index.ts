@@ -36,8 +36,8 @@ export default defineUnlistedScript(async () => {
     top: window.top === window,
   });
   const taggedLogin = match.tag === 'login';
-  startEntryObserver({ signal: controller.signal, events, send: (message) => send(controller, message), taggedLogin });
-  startSubmitObserver({ events, send: (message) => send(controller, message), taggedLogin });
+  startEntryObserver({ signal: controller.signal, events, channel, send: (message) => send(controller, message), taggedLogin });
+  startSubmitObserver({ events, channel, send: (message) => send(controller, message), taggedLogin });
   startCopyObserver({ events, send: (message) => send(controller, message), taggedLogin });
   startUploadObserver({ signal: controller.signal, events, channel, send: (message) => send(controller, message) });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.

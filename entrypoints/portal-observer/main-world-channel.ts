@@ -8,6 +8,7 @@ export type FilesListener = (files: File[]) => void;
  */
 export function openMainWorldChannel(signal: AbortSignal) {
   const listeners: FilesListener[] = [];
+  const enterListeners: (() => void)[] = [];
   let channel: HTMLElement | null = null;
 
   const onHello = (event: Event) => {
@@ -26,6 +27,7 @@ export function openMainWorldChannel(signal: AbortSignal) {
       },
       { signal },
     );
+    node.addEventListener(EV.enter, () => enterListeners.forEach((listener) => listener()), { signal });
   };
   window.addEventListener(EV.hello, onHello, true);
   window.dispatchEvent(new Event(EV.ready));
@@ -35,6 +37,16 @@ export function openMainWorldChannel(signal: AbortSignal) {
   return {
     onFiles(listener: FilesListener) {
       listeners.push(listener);
+    },
+    /**
+     * A trusted Enter in this document, heard by the main-world script before any page handler. False when that
+     * script is not there (a tab that was open before access was granted gets the observer alone): the caller
+     * then listens for Enter itself.
+     */
+    onEnter(listener: () => void): boolean {
+      if (!channel) return false;
+      enterListeners.push(listener);
+      return true;
     },
   };
 }

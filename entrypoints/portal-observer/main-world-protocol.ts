@@ -12,4 +12,6 @@ export const MAIN_WORLD_EVENTS = {
   ack: 'bb-portal-observer-ack-7f3a',
   /** main → isolated, on the channel: this file input (relatedTarget) outside the document got files. */
   files: 'bb-portal-observer-files-7f3a',
+  /** main → isolated, on the channel: a trusted Enter (not composing) was pressed, before any page handler ran. */
+  enter: 'bb-portal-observer-enter-7f3a',
 } as const;

@@ -1,11 +1,14 @@
 import { normaliseAccount } from '../../core/login-form';
 import { type ControlShape, isSubmitLike } from '../../core/submit-control';
 import { loginFormAround } from './form-shape';
-import { listenWhileInputFocused } from './input-focus';
+import { focusedEditable } from './editable-field';
+import { onEnterKey } from './enter-key';
+import type { MainWorldChannel } from './main-world-channel';
 import type { PageEvents } from './page-events';
 
 export interface SubmitObserverDeps {
   events: PageEvents;
+  channel: Pick<MainWorldChannel, 'onEnter'>;
   send: (message: unknown) => Promise<unknown>;
   /** The catalog tags this page `login`. */
   taggedLogin: boolean;
@@ -42,7 +45,7 @@ function shapeOf(el: Element): ControlShape {
  * For a login form the account name goes to the worker in memory, is fingerprinted there and is dropped.
  * Passive capture listeners: the page's own handlers and its request are untouched.
  */
-export function startSubmitObserver({ events, send, taggedLogin }: SubmitObserverDeps) {
+export function startSubmitObserver({ events, channel, send, taggedLogin }: SubmitObserverDeps) {
   // A click on a submit button (or Enter in a field) and the submit event it causes are one action.
   let lastAnnounced = -Infinity;
   const announce = (el: Element, via: 'click' | 'enter' | 'submit') => {
@@ -65,16 +68,12 @@ export function startSubmitObserver({ events, send, taggedLogin }: SubmitObserve
     const control = controlFrom(event);
     if (control && isSubmitLike(shapeOf(control))) announce(control, 'click');
   });
-  const onEnter = events.on('keydown', (e) => {
-    const event = e as KeyboardEvent;
-    // Runs on every keystroke in an input: the cheapest test first.
-    if (event.key !== 'Enter' || !event.isTrusted || event.isComposing) return;
-    const target = event.target;
+  onEnterKey(events, channel, () => {
+    const target = focusedEditable()?.el;
     // Enter in a field submits its form implicitly; layui and Element pages (vue-element-admin's login among
     // them) bind Enter to their submit too.
     if (target instanceof HTMLInputElement && target.closest('form, .layui-form, .el-form')) announce(target, 'enter');
   });
-  listenWhileInputFocused(events, [onEnter]);
   events.on('submit', (event) => {
     if (event.isTrusted && event.target instanceof HTMLFormElement) announce(event.target, 'submit');
   });

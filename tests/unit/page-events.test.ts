@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onEnterKey } from '../../entrypoints/portal-observer/enter-key';
 import { createCooldown, createPageEvents } from '../../entrypoints/portal-observer/page-events';
 
 /** An EventTarget that knows which listeners it holds, as a page's window would (an aborted signal drops one). */
@@ -162,5 +163,21 @@ describe('createCooldown', () => {
     target.dispatchEvent(new Event('input'));
     expect(seen).toEqual([]);
     expect(target.count('input')).toBe(0);
+  });
+});
+
+describe('onEnterKey', () => {
+  // Every keydown the observer listens to crosses into its isolated world: with the main-world script there, it
+  // must not listen at all, and without it (a tab open before access was granted) it must.
+  it('leaves keydown to the main-world script when it is there, and listens itself when it is not', () => {
+    const withMain = new CountingTarget();
+    const heard: (() => void)[] = [];
+    onEnterKey(createPageEvents(new AbortController().signal, withMain), { onEnter: (l) => (heard.push(l), true) }, () => {});
+    expect(withMain.count('keydown')).toBe(0);
+    expect(heard).toHaveLength(1);
+
+    const alone = new CountingTarget();
+    onEnterKey(createPageEvents(new AbortController().signal, alone), { onEnter: () => false }, () => {});
+    expect(alone.count('keydown')).toBe(1);
   });
 });

@@ -133,7 +133,18 @@
       return [h('h1', { 'data-testid': 'done-title', text: '提交成功' }), h('a', { href: '/spa/records', 'data-link': '', 'data-testid': 'to-records', text: '查看记录' })];
     },
     '/spa/records': function () {
-      return [h('h1', { text: '我的记录' }), h('p', { 'data-testid': 'records-empty', text: '暂无记录' })];
+      // A note box like a chat input or a tag editor: the page's own keydown handler takes the value on Enter and
+      // empties the field at once, so an observer that reads the field later finds nothing.
+      var notes = h('ul', { 'data-testid': 'notes' });
+      var note = h('input', { type: 'text', name: 'note', 'data-testid': 'note-input', placeholder: '添加备注，回车保存' });
+      note.addEventListener('keydown', function (e) {
+        if (e.key !== 'Enter') return;
+        e.preventDefault();
+        notes.appendChild(h('li', { text: note.value }));
+        note.value = '';
+      });
+      return [h('h1', { text: '我的记录' }), h('p', { 'data-testid': 'records-empty', text: '暂无记录' }),
+        h('div', { 'class': 'row' }, [h('label', { 'for': 'note', text: '备注' }), note]), notes];
     }
   };
 
