@@ -15,6 +15,14 @@ export function uiLanguage(): string {
   return browser.i18n.getMessage('locale' as never) || 'en';
 }
 
-export const formatNumber = (n: number, opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(uiLanguage(), opts).format(n);
+// A formatter is costly to make (the locale's data is looked up each time) and the dashboard formats hundreds of
+// figures in its first render: one per set of options, made when first needed.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function formatNumber(n: number, opts?: Intl.NumberFormatOptions): string {
+  const key = opts ? JSON.stringify(opts) : '';
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(uiLanguage(), opts)));
+  return format.format(n);
+}
 export const formatDate = (d: Date | number, opts?: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(uiLanguage(), opts ?? { dateStyle: 'medium' }).format(d);
