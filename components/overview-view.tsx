@@ -26,7 +26,7 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
 const day = (d: Date) => format(d, 'yyyy-MM-dd');
 
 /** Where the cadre's time went: today, this week or this month per portal, and the last twelve weeks. */
-export function OverviewView() {
+export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
   const [period, setPeriod] = useState<OverviewPeriod>(DEFAULT_OVERVIEW_PERIOD);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [trend, setTrend] = useState<Summary['weeks'] | null>(null);
@@ -47,6 +47,7 @@ export function OverviewView() {
         if (!live) return;
         setSummary(figures);
         setError(null);
+        onFigures?.();
         if (!withTrend) return;
         const trendFrom = day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1)));
         const weekly = await rpc<Summary>('stats.overview', { trendFrom, ...range });
