@@ -2,10 +2,19 @@ import { useState } from 'preact/hooks';
 import type { EntrySummary } from '../core/entry-summary';
 import { formatNumber, t } from './i18n';
 import { type DayRange, DayRangeSelect, useDayRangeStats } from './day-range';
+import { type PairColumn, PairTable } from './pair-table';
 
 type Summary = EntrySummary & { names: Record<string, string> };
 
 const minutes = (ms: number) => formatNumber(ms / 60_000, { maximumFractionDigits: 1 });
+
+const PAIR_COLUMNS: PairColumn<Summary['pairs'][number]>[] = [
+  { header: 'entries_col_crossPortal', cell: (p) => formatNumber(p.crossPortalRepeats), attribute: { name: 'cross-portal', value: (p) => p.crossPortalRepeats } },
+  { header: 'entries_col_transfers', cell: (p) => formatNumber(p.transfers), attribute: { name: 'transfers', value: (p) => p.transfers } },
+  { header: 'entries_col_duplicateFilings', cell: (p) => formatNumber(p.duplicateFilings), attribute: { name: 'duplicate-filings', value: (p) => p.duplicateFilings } },
+  { header: 'entries_col_retypedChars', cell: (p) => formatNumber(p.retypedChars) },
+  { header: 'entries_col_minutes', cell: (p) => minutes(p.repeatTypingMs) },
+];
 
 /** 重复填报: how often values were typed again, by field category and by portal pair. Never a value. */
 export function EntriesView() {
@@ -61,32 +70,7 @@ export function EntriesView() {
           {summary.pairs.length === 0 ? (
             <p class="empty">{t('entries_noPairs')}</p>
           ) : (
-            <table data-testid="entries-pairs">
-              <thead>
-                <tr>
-                  <th>{t('entries_col_pair')}</th>
-                  <th>{t('entries_col_crossPortal')}</th>
-                  <th>{t('entries_col_transfers')}</th>
-                  <th>{t('entries_col_duplicateFilings')}</th>
-                  <th>{t('entries_col_retypedChars')}</th>
-                  <th>{t('entries_col_minutes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.pairs.map((p) => (
-                  <tr key={`${p.a}|${p.b}`} data-testid={`entries-pair-${p.a}--${p.b}`} data-cross-portal={p.crossPortalRepeats} data-transfers={p.transfers} data-duplicate-filings={p.duplicateFilings}>
-                    <td>
-                      {name(p.a)} ↔ {name(p.b)}
-                    </td>
-                    <td>{formatNumber(p.crossPortalRepeats)}</td>
-                    <td>{formatNumber(p.transfers)}</td>
-                    <td>{formatNumber(p.duplicateFilings)}</td>
-                    <td>{formatNumber(p.retypedChars)}</td>
-                    <td>{minutes(p.repeatTypingMs)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PairTable testId="entries-pair" rows={summary.pairs} name={name} columns={PAIR_COLUMNS} />
           )}
         </>
       )}

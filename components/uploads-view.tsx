@@ -2,8 +2,14 @@ import { useState } from 'preact/hooks';
 import type { UploadSummary } from '../core/upload-summary';
 import { formatNumber, t } from './i18n';
 import { type DayRange, DayRangeSelect, useDayRangeStats } from './day-range';
+import { type PairColumn, PairTable } from './pair-table';
 
 type Summary = UploadSummary & { names: Record<string, string> };
+
+const PAIR_COLUMNS: PairColumn<Summary['pairs'][number]>[] = [
+  { header: 'uploads_col_repeats', cell: (p) => formatNumber(p.repeats), attribute: { name: 'repeats', value: (p) => p.repeats } },
+  { header: 'uploads_col_nearRepeats', cell: (p) => formatNumber(p.nearRepeats), attribute: { name: 'near-repeats', value: (p) => p.nearRepeats } },
+];
 
 /** 重复上传: files given again, exactly or as a resized / recompressed copy, and evidence photos per day. */
 export function UploadsView() {
@@ -62,26 +68,7 @@ export function UploadsView() {
           {summary.pairs.length === 0 ? (
             <p class="empty">{t('uploads_noPairs')}</p>
           ) : (
-            <table data-testid="uploads-pairs">
-              <thead>
-                <tr>
-                  <th>{t('entries_col_pair')}</th>
-                  <th>{t('uploads_col_repeats')}</th>
-                  <th>{t('uploads_col_nearRepeats')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.pairs.map((p) => (
-                  <tr key={`${p.a}|${p.b}`} data-testid={`uploads-pair-${p.a}--${p.b}`} data-repeats={p.repeats} data-near-repeats={p.nearRepeats}>
-                    <td>
-                      {name(p.a)} ↔ {name(p.b)}
-                    </td>
-                    <td>{n(p.repeats)}</td>
-                    <td>{n(p.nearRepeats)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PairTable testId="uploads-pair" rows={summary.pairs} name={name} columns={PAIR_COLUMNS} />
           )}
           <h2>{t('uploads_byDay')}</h2>
           {summary.days.length > 0 && (
