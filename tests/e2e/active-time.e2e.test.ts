@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
 import { ActivityTimeline } from './ground-truth';
+import { FLUSH_INTERVAL_MS } from '../../entrypoints/portal-observer/activity-observer';
 import { eventually, launch, type Session } from './harness';
 import { addPortalInSettings, today } from './pages';
 
@@ -191,7 +192,7 @@ describe('active time across the worker lifecycle', () => {
     expect(counted).toBeGreaterThanOrEqual(truth - 2_000);
   });
 
-  it('an abrupt close (SIGKILL) keeps everything counted up to one flush interval (1 s) before it', async () => {
+  it(`an abrupt close (SIGKILL) keeps everything counted up to one flush interval (${FLUSH_INTERVAL_MS} ms) before it`, async () => {
     const { a, timeline } = await setUp(30);
     await bringToFront(a, A, timeline);
     const start = Date.now();
@@ -202,7 +203,7 @@ describe('active time across the worker lifecycle', () => {
     const truth = timeline.activeMs(start, killedAt)[A] ?? 0;
     const counted = (await today(session))[A]?.activeMs ?? 0;
     console.log('kill', { truth, counted });
-    expect(counted).toBeGreaterThanOrEqual(truth - 1_000 - 500); // one flush interval, plus the key-press cadence
+    expect(counted).toBeGreaterThanOrEqual(truth - FLUSH_INTERVAL_MS - 500); // one flush interval, plus the key-press cadence
     expect(counted).toBeLessThanOrEqual(truth + 500);
   });
 });
