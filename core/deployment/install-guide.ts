@@ -72,7 +72,7 @@ export function installGuideHtml(g: GuideInput): string {
 <h2>二、先选路线：每条路线的扩展 ID 不同</h2>
 <p>策略文件按扩展 ID 生效，ID 不对就不起作用。Windows 上的 Chrome 和 Edge 只有在<strong>加入域（AD 或 Azure AD，或已注册 Chrome 企业版管理）</strong>的电脑上，才会强制安装商店以外的扩展；大多数乡镇电脑没有加入域，请走商店路线。Linux 没有这个限制。</p>
 <table>
-<colgroup><col style="width:24%"><col style="width:30%"><col></colgroup>
+<colgroup><col style="width:21%"><col style="width:38%"><col></colgroup>
 <tr><th>路线</th><th>扩展 ID</th><th>文件</th></tr>
 <tr><td>A. 已加入域的 Windows（自建服务器）</td><td>${code(g.officeId)}<br><span class="small">由单位密钥决定</span></td><td>${file(doc('domain-joined', 'chrome'))}<br>${file(doc('domain-joined', 'edge'))}</td></tr>
 <tr><td>B. 未加入域的 Windows（商店）</td><td>Chrome：${g.storeIds.chrome ? code(g.storeIds.chrome) : '（未给）'}<br>Edge：${g.storeIds.edge ? code(g.storeIds.edge) : '（未给）'}<br><span class="small">由商店分配</span></td><td>${file(doc('store', 'chrome'))}<br>${file(doc('store', 'edge'))}</td></tr>

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostResolverRules } from '../portals/server';
 import { CHROMIUM, EXTENSION_ID, POLICY_DIR } from './harness';
 import { type BuiltKit, buildKit, type IntranetServer, KIT_CAMPAIGN, KIT_CATALOG, KIT_ENDPOINT, startIntranetServer } from './kit-fixtures';
 import { snapshotPolicyFolder } from './policy-folder';
@@ -11,7 +12,7 @@ import { snapshotPolicyFolder } from './policy-folder';
 // policy into Chromium's managed policy folder. A fresh browser installs the extension by itself — no store, no
 // developer mode, no --load-extension — under the office key's id, with the office's catalog, campaign and
 // endpoint, and the cadre cannot remove it.
-type Self = { id: string; installType: string; mayDisable: boolean; enabled: boolean; version: string };
+type Self = { id: string; installType: string; mayDisable: boolean; enabled: boolean; version: string; updateUrl?: string };
 
 describe('force-install from the kit through Chromium policy', () => {
   let server: IntranetServer;
@@ -19,7 +20,6 @@ describe('force-install from the kit through Chromium policy', () => {
   let kitId: string;
   let restorePolicy: (() => void) | undefined;
   let context: BrowserContext;
-  let worker: Worker;
   let profileDir: string;
 
   beforeAll(async () => {
@@ -37,9 +37,9 @@ describe('force-install from the kit through Chromium policy', () => {
       executablePath: CHROMIUM,
       headless: true,
       // Playwright turns extensions and background networking off by default; the extension updater that
-      // performs a forced install needs both.
-      ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking', '--disable-component-update'],
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync', '--lang=zh-CN'],
+      // performs a forced install needs both. Every host but the local server still resolves nowhere.
+      ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync', '--lang=zh-CN', `--host-resolver-rules=${hostResolverRules()}`],
       env: { ...process.env, LANGUAGE: 'zh-CN' },
     });
     // The updater installs in the background a few seconds after start; until then the extension's pages do not
@@ -53,9 +53,6 @@ describe('force-install from the kit through Chromium policy', () => {
       if (Date.now() > deadline) throw new Error(`not force-installed in 90 s; the server saw ${JSON.stringify(server.served)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
-    const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${kitId}/`);
-    console.log('workers', context.serviceWorkers().map((w) => w.url()));
-    worker = context.serviceWorkers().find(ours)!;
   }, 150_000);
 
   afterAll(async () => {
@@ -75,19 +72,20 @@ describe('force-install from the kit through Chromium policy', () => {
   it('installs the CRX from the office server under the id of the office key', async () => {
     expect(kitId).toMatch(/^[a-p]{32}$/);
     expect(kitId).not.toBe(EXTENSION_ID); // not the project's own key: the office's
-    expect(worker.url()).toBe(`chrome-extension://${kitId}/background.js`);
     expect(server.served).toContainEqual({ path: '/bb/updates.xml', status: 200 });
     expect(server.served).toContainEqual({ path: '/bb/burden-barometer.crx', status: 200 });
     const page = await extensionPage('popup.html');
-    const self = (await page.evaluate(() => (globalThis as unknown as { chrome: { management: { getSelf(): Promise<unknown> } } }).chrome.management.getSelf())) as Self;
-    expect(self).toMatchObject({ id: kitId, installType: 'admin', enabled: true });
+    const self = await getSelf(page);
+    // installType admin: installed by policy; the update URL is the office server's, as the kit's policy names it.
+    expect(self).toMatchObject({ id: kitId, installType: 'admin', enabled: true, updateUrl: `${server.base}updates.xml` });
     await page.close();
   });
 
   it('reads the kit\'s catalog, campaign and endpoint from policy and shows them in 配置来源', async () => {
     const settings = await extensionPage('dashboard.html#settings');
-    const managed = await settings.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get());
-    expect(managed).toEqual({ catalog: KIT_CATALOG, lockPortalList: true, campaign: KIT_CAMPAIGN, reportEndpoint: KIT_ENDPOINT });
+    // Chromium fills managed storage once it has registered the new extension's schema, a moment after install.
+    const managed = () => settings.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get());
+    await expect.poll(managed, { timeout: 30_000 }).toEqual({ catalog: KIT_CATALOG, lockPortalList: true, campaign: KIT_CAMPAIGN, reportEndpoint: KIT_ENDPOINT });
     await settings.getByTestId('policy-sources').waitFor();
     await expect.poll(() => settings.getByTestId('policy-catalog').innerText()).toContain(String(KIT_CATALOG.length));
     expect(await settings.getByTestId('policy-campaign').innerText()).toContain(KIT_CAMPAIGN);
@@ -99,9 +97,8 @@ describe('force-install from the kit through Chromium policy', () => {
 
   it('cannot be disabled or removed by the cadre', async () => {
     const page = await extensionPage('popup.html');
-    type Management = { getSelf(): Promise<Self>; uninstallSelf(o: { showConfirmDialog: boolean }): Promise<void> };
     const outcome = await page.evaluate(async () => {
-      const management = (globalThis as unknown as { chrome: { management: Management } }).chrome.management;
+      const management = (globalThis as unknown as { chrome: { management: { getSelf(): Promise<Self>; uninstallSelf(o: { showConfirmDialog: boolean }): Promise<void> } } }).chrome.management;
       const self = await management.getSelf();
       const removal = await management.uninstallSelf({ showConfirmDialog: false }).then(
         () => 'removed',
@@ -111,12 +108,21 @@ describe('force-install from the kit through Chromium policy', () => {
     });
     expect(outcome.mayDisable).toBe(false);
     expect(outcome.removal).toMatch(/^refused/);
-    // chrome://extensions, as the cadre sees it: marked as installed by policy, no working remove button.
+    // Still there afterwards.
+    expect(await getSelf(await extensionPage('popup.html'))).toMatchObject({ id: kitId, enabled: true });
+
+    // chrome://extensions as the cadre sees it: no remove entry, the on/off switch locked, the policy indicator.
     const ext = await context.newPage();
     await ext.goto(`chrome://extensions/?id=${kitId}`);
     const detail = ext.locator('extensions-detail-view');
-    await detail.waitFor();
-    console.log(await detail.innerText());
-    expect(await worker.evaluate(() => 1)).toBe(1); // the worker is still there: not removed
+    await detail.locator('#enableToggle').waitFor();
+    expect(await detail.locator('#enableToggle').isDisabled()).toBe(true);
+    expect(await detail.locator('#remove-extension').isHidden()).toBe(true);
+    expect(await detail.locator('#enable-section cr-tooltip-icon').first().isVisible()).toBe(true);
+    await ext.close();
   });
 });
+
+async function getSelf(page: Page): Promise<Self> {
+  return page.evaluate(() => (globalThis as unknown as { chrome: { management: { getSelf(): Promise<Self> } } }).chrome.management.getSelf());
+}
