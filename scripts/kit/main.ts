@@ -89,6 +89,7 @@ async function main() {
 
   const outDir = path.resolve(args.out ?? '.output/kit');
   // Built beside the target and swapped in whole, so a failure never leaves half a kit where the last one was.
+  fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const work = fs.mkdtempSync(path.join(path.dirname(outDir), '.kit-'));
   try {
     const kitDir = path.join(work, 'kit');
