@@ -1,4 +1,4 @@
-import type { PatternInputError } from '../portal-pattern';
+import type { PatternInputError } from '../portals/pattern';
 import type { KitProblem } from './kit-policy';
 
 /**

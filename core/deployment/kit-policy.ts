@@ -1,11 +1,11 @@
-import { readManagedPolicy, type PolicyProblem } from '../managed-policy';
-import { pageTagRuleSchema, portalSchema } from '../portal';
-import { parsePatternInput, type PatternInputError } from '../portal-pattern';
+import { readManagedPolicy, type PolicyProblem } from '../contracts/managed-policy';
+import { pageTagRuleSchema, portalSchema } from '../portals/portal';
+import { parsePatternInput, type PatternInputError } from '../portals/pattern';
 
 /**
  * The extension policy (storage.managed) a kit writes into every policy file. The catalog is kept as the office
  * wrote it — string patterns, the form public/managed_schema.json declares — once the extension's own reader
- * (core/managed-policy.ts) accepts every entry of it.
+ * (core/contracts/managed-policy.ts) accepts every entry of it.
  */
 export interface KitPolicy {
   catalog: RawCatalogEntry[];

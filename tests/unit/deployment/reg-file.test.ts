@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECKSUM_FILE, planKit, type KitFile } from '../../../core/deployment/kit-plan';
 import type { KitPolicy } from '../../../core/deployment/kit-policy';
-import { readManagedPolicy } from '../../../core/managed-policy';
+import { readManagedPolicy } from '../../../core/contracts/managed-policy';
 import { readRegFile } from './reg-parse';
 
 const POLICY: KitPolicy = {
