@@ -62,14 +62,14 @@ export async function stable<T>(read: () => Promise<T>, opts: SettleOptions = {}
  * so for `settleMs`. Rejects as soon as any of them goes past its expected value (over-counting), and at the timeout
  * with the last value read. Fields not listed in `expected` are neither waited for nor checked.
  */
-export async function settlesAt<T extends Counts>(read: () => Promise<T>, expected: Counts, opts: SettleOptions = {}): Promise<T> {
+export async function settlesAt<T>(read: () => Promise<T>, expected: Counts, opts: SettleOptions = {}): Promise<T> {
   const { timeoutMs, settleMs, intervalMs } = { ...DEFAULTS, ...opts };
   const want = asRecord(expected);
   const deadline = Date.now() + timeoutMs;
   let equalSince: number | null = null;
   for (;;) {
     const value = await read();
-    const got = pick(value, expected);
+    const got = pick(value as Counts, expected);
     const over = Object.keys(want).filter((k) => got[k]! > want[k]!);
     if (over.length) throw new Error(`over-counted ${over.join(', ')}: expected ${show(want)}, read ${show(got)}`);
     if (Object.keys(want).every((k) => got[k] === want[k])) {

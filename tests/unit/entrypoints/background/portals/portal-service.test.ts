@@ -24,8 +24,8 @@ function setUp() {
   const access = createPortalAccess({
     scripting: {
       getRegisteredContentScripts: async () => later(registered.length ? [{ id: 'portal-observer', matches: [...registered], allFrames: true, js: ['portal-observer.js'] }] : []),
-      registerContentScripts: async (scripts) => void (registered = [...(await later(scripts))[0]!.matches!]),
-      updateContentScripts: async (scripts) => void (registered = [...(await later(scripts))[0]!.matches!]),
+      registerContentScripts: async (scripts: { matches?: string[] }[]) => void (registered = [...(await later(scripts))[0]!.matches!]),
+      updateContentScripts: async (scripts: { matches?: string[] }[]) => void (registered = [...(await later(scripts))[0]!.matches!]),
       unregisterContentScripts: async () => void (registered = await later([])),
       executeScript: async () => later([]),
     } as never,
