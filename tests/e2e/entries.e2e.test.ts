@@ -33,7 +33,7 @@ beforeAll(async () => {
     [PORTAL_HOSTS.spa, '申报系统'],
     [PORTAL_HOSTS.frames, '公文系统'],
   ] as const) {
-    (await addPortalInSettings(session, `http://${host}:${server.httpPort}`, name)).close();
+    await (await addPortalInSettings(session, `http://${host}:${server.httpPort}`, name)).close();
   }
 });
 afterAll(async () => {

@@ -218,7 +218,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     async stopWorker() {
       // ServiceWorker.* acts on the storage partition of the page it is attached to, so attach to one of ours;
       // reuse an open one, since opening a tab would take the active tab away from the portal under test.
-      const open = context.pages().find((p) => p.url().startsWith(extensionUrl('')));
+      const open = context.pages().find((p) => !p.isClosed() && p.url().startsWith(extensionUrl('')));
       const page = open ?? (await context.newPage());
       if (!open) await page.goto(extensionUrl('office.html'));
       const cdp = await context.newCDPSession(page);

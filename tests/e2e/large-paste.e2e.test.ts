@@ -17,7 +17,7 @@ let plain: Session;
 beforeAll(async () => {
   server = await startPortalServer();
   observed = await launch({ grantOrigins: [`http://${PORTAL_HOSTS.zwfw}/*`] });
-  (await addPortalInSettings(observed, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
+  await (await addPortalInSettings(observed, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
   plain = await launch({}); // the same extension, the portal not chosen: nothing observes the page
 });
 afterAll(async () => {

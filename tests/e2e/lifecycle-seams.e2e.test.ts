@@ -14,7 +14,7 @@ describe('worker death, freeze and abrupt close', () => {
   beforeEach(async () => {
     server = await startPortalServer();
     session = await launch({ grantOrigins: [`http://${PORTAL_HOSTS.zwfw}/*`] });
-    (await addPortalInSettings(session, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
+    await (await addPortalInSettings(session, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
   });
   afterEach(async () => {
     await session?.close();

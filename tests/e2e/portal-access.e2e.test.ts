@@ -47,7 +47,7 @@ describe('portal list and per-origin access', () => {
 
   it('never observes an unlisted government site or a look-alike', async () => {
     const { server, session } = await start();
-    (await addPortalInSettings(session, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
+    await (await addPortalInSettings(session, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
     for (const host of [PORTAL_HOSTS.upload, PORTAL_HOSTS.lookalike, PORTAL_HOSTS.spa]) {
       const tab = await session.context.newPage();
       await tab.goto(server.url(host, '/'));
@@ -73,7 +73,7 @@ describe('portal list and per-origin access', () => {
 
   it('stops observing a removed portal, hands its access back and keeps exactly the others\'', async () => {
     const { server, session } = await start();
-    (await addPortalInSettings(session, `http://${PORTAL_HOSTS.spa}:${server.httpPort}/spa/apply`, '申报系统')).close();
+    await (await addPortalInSettings(session, `http://${PORTAL_HOSTS.spa}:${server.httpPort}/spa/apply`, '申报系统')).close();
     const settings = await addPortalInSettings(session, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网');
     settings.once('dialog', (d) => d.accept());
     await settings.getByTestId('portal-remove-zwfw-sim-gov-cn').click();

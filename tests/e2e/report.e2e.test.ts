@@ -52,7 +52,7 @@ beforeAll(async () => {
   session.context.on('request', (req) => {
     if (fromExtension(req)) extensionRequests.push({ method: req.method(), url: req.url() });
   });
-  (await addPortalInSettings(session, `http://${PORTAL_HOSTS.layui}:${server.httpPort}`, '报表系统')).close();
+  await (await addPortalInSettings(session, `http://${PORTAL_HOSTS.layui}:${server.httpPort}`, '报表系统')).close();
 });
 afterAll(async () => {
   await session?.close();

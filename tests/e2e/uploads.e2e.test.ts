@@ -48,7 +48,7 @@ beforeAll(async () => {
     [PORTAL_HOSTS.csp, '安全加固系统'],
     [PORTAL_HOSTS.spa, '申报系统'],
   ] as const) {
-    (await addPortalInSettings(session, `http://${host}:${server.httpPort}`, name)).close();
+    await (await addPortalInSettings(session, `http://${host}:${server.httpPort}`, name)).close();
   }
   images = await makeImages(session.context);
   report = Buffer.concat([Buffer.from(`PK\u0003\u0004${LEAD_CANARY}`, 'latin1'), Buffer.alloc(300_000, 7)]);
