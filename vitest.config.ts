@@ -7,5 +7,11 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
+    // Not isolating files saves re-importing zod, Dexie and the WXT plugin for each of 70 files: the suite's CPU
+    // time fell from 69 s to 29 s here. Forks, not threads: the day-boundary tests pin process.env.TZ, which a
+    // worker thread does not apply. Every file sets up its own state (fresh Dexie names, fakeBrowser reset in
+    // setup.ts); a shuffled run checks that none leans on another.
+    pool: 'forks',
+    isolate: false,
   },
 });

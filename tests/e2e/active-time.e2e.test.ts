@@ -3,11 +3,13 @@ import type { Page } from 'playwright-core';
 import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
 import { ActivityTimeline } from './ground-truth';
 import { FLUSH_INTERVAL_MS } from '../../entrypoints/portal-observer/activity-observer';
-import { eventually, launch, type Session } from './harness';
+import { launch, type Session, stable, until } from './harness';
 import { addPortalInSettings, today } from './pages';
 
 // Real time, real browser: the page clocks, the worker and IndexedDB as a cadre's machine runs them.
 // Faked clocks reach neither the worker nor the content script (DESIGN.md §7), so sessions are short and real.
+// Every sleep in this file is real time being measured (typing for a while, idling past the threshold, a
+// machine asleep); none waits for the extension, which is waited for with stable().
 const A = 'zwfw-sim-gov-cn';
 const B = 'layui-sim-gov-cn';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,7 +62,8 @@ async function settle(session: Session, timeline: ActivityTimeline) {
   await other.goto('about:blank');
   await other.bringToFront();
   timeline.setFront(null);
-  await sleep(2500);
+  // The last slices (at most 2 s, sent twice a second) arrive and the figures stop moving.
+  await stable(() => today(session));
 }
 
 describe('active time, in real time', () => {
@@ -184,7 +187,7 @@ describe('active time across the worker lifecycle', () => {
     session!.thaw();
     // Asleep the page was neither seen nor used: the ground truth has no time while frozen.
     timeline.setFront(null, frozenAt);
-    await sleep(3_000);
+    await stable(() => today(session!));
     const truth = timeline.activeMs(start, Date.now())[A] ?? 0;
     const counted = (await today(session!))[A]?.activeMs ?? 0;
     console.log('sleep', { truth, counted });
@@ -218,7 +221,8 @@ describe('waiting', () => {
     await page.goto(server.url(PORTAL_HOSTS.slow, '/?delay=3000&assetDelay=1000'), { waitUntil: 'load' });
     const wall = Date.now() - started;
     const portal = 'slow-sim-gov-cn';
-    const waitMs = await eventually(async () => (await today(session!))[portal]?.waitMs ?? 0, (ms) => ms > 0);
+    await until(async () => (await today(session!))[portal]?.waitMs ?? 0, (ms) => ms > 0);
+    const waitMs = await stable(async () => (await today(session!))[portal]?.waitMs ?? 0);
     console.log('waiting', { wall, recorded: waitMs });
     expect(Math.abs(waitMs - wall) / wall).toBeLessThanOrEqual(0.1);
   });

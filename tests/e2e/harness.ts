@@ -87,6 +87,11 @@ function writePreferences(profileDir: string, origins: readonly string[]) {
 
 export function writePolicy(policy: Record<string, unknown> | undefined) {
   if (!policy) return removePolicy();
+  // The folder is machine-wide: every browser started meanwhile would read this policy. Only the policy group of
+  // vitest.e2e.config.ts runs alone; a file there must be listed in POLICY_FILES.
+  if (process.env.BB_E2E_POLICY !== '1' && !process.env.BB_DEMO_OUT) {
+    throw new Error('this file writes the managed policy folder: list it in POLICY_FILES in vitest.e2e.config.ts');
+  }
   fs.mkdirSync(POLICY_DIR, { recursive: true });
   fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
 }
@@ -213,7 +218,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     async stopWorker() {
       // ServiceWorker.* acts on the storage partition of the page it is attached to, so attach to one of ours;
       // reuse an open one, since opening a tab would take the active tab away from the portal under test.
-      const open = context.pages().find((p) => p.url().startsWith(extensionUrl('')));
+      const open = context.pages().find((p) => !p.isClosed() && p.url().startsWith(extensionUrl('')));
       const page = open ?? (await context.newPage());
       if (!open) await page.goto(extensionUrl('office.html'));
       const cdp = await context.newCDPSession(page);
@@ -299,14 +304,5 @@ export async function dumpExtensionStorage(session: Session): Promise<{ indexedD
   return dump;
 }
 
-/** Polls `read` until `accept` holds (auto-waiting assert for values the page cannot signal). */
-export async function eventually<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
+// Waits live in settle.ts: a count is accepted only once it has stood still, and fails when it goes past.
+export { settlesAt, stable, until } from './settle';

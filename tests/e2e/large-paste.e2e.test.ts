@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
 import { launch, type Session } from './harness';
-import { addPortalInSettings, entriesTotal } from './pages';
+import { addPortalInSettings, entriesSettleAt } from './pages';
 
 // DESIGN.md §3 / issue 5: "a 10 MB paste does not hold the page's main thread for more than 50 ms at a time,
 // judged by comparing a trace with and without the extension". The trace is Chromium's own timeline: every
@@ -17,7 +17,7 @@ let plain: Session;
 beforeAll(async () => {
   server = await startPortalServer();
   observed = await launch({ grantOrigins: [`http://${PORTAL_HOSTS.zwfw}/*`] });
-  (await addPortalInSettings(observed, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
+  await (await addPortalInSettings(observed, `http://${PORTAL_HOSTS.zwfw}:${server.httpPort}`, '政务服务网')).close();
   plain = await launch({}); // the same extension, the portal not chosen: nothing observes the page
 });
 afterAll(async () => {
@@ -56,6 +56,8 @@ async function tracedPaste(session: Session): Promise<TraceEvent[]> {
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await page.keyboard.press('Control+V');
   await page.locator('h1, body').first().click({ position: { x: 1, y: 1 } }); // leave the field: the commit
+  // Real time is what is measured: the trace must span the commit's work on the main thread, which the page
+  // cannot signal (the extension's listeners leave no mark it could wait for).
   await page.waitForTimeout(1500);
   await cdp.send('Tracing.end');
   await done;
@@ -84,6 +86,6 @@ describe('a 10 MB paste into an observed portal', () => {
     console.log('10 MB paste, main thread', figures);
     expect(figures.extensionCalls).toBeGreaterThan(0); // the trace does see the extension's listeners
     expect(figures.longestExtensionCallMs).toBeLessThanOrEqual(50);
-    expect(await entriesTotal(observed, (n) => n >= 1)).toBe(1);
+    await entriesSettleAt(observed, 1);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
-import { launch, type Session } from './harness';
-import { visitsOf } from './pages';
+import { launch, observedFrameUrls, type Session, settlesAt, stable, until } from './harness';
+import { visitsSettleAt } from './pages';
 
 // Story: an office pushes its catalog by browser policy and locks the list. The cadre sees every value that
 // came from policy marked as such (配置来源), cannot change the list, and the catalog portal is observed.
@@ -68,6 +68,33 @@ describe('office policy through Chromium\'s managed policy folder', () => {
   it('observes the catalog portal once its access is granted', async () => {
     const tab = await session.context.newPage();
     await tab.goto(server.url(PORTAL_HOSTS.zwfw, '/app/form'));
-    await visitsOf(session, 'zwfw', (n) => n === 1);
+    await visitsSettleAt(session, 'zwfw', 1);
+  });
+
+  it('a check-in page counts its visit and its active minutes under the catalog\'s check-in tag', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url(PORTAL_HOSTS.zwfw, '/checkin/'));
+    await until(() => observedFrameUrls(page), (urls) => urls.length > 0);
+    await page.bringToFront();
+    // Real time is the thing measured: four seconds of a cadre moving the mouse on the page.
+    for (let i = 0; i < 8; i++) {
+      await page.mouse.move(50 + i * 10, 50 + i * 5);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // The page closed, nothing counts any more and the figures can stand still.
+    await page.close();
+    // Each reading opens the overview afresh, as the cadre would.
+    const read = async () => {
+      const view = await session.openExtensionPage('dashboard.html#overview');
+      const tag = view.getByTestId('tag-row-zwfw-check-in');
+      await tag.waitFor();
+      const figures = { visits: Number(await tag.getAttribute('data-visits')), activeMs: Number(await tag.getAttribute('data-active-ms')) };
+      await view.close();
+      return figures;
+    };
+    await settlesAt(async () => (await read()).visits, 1);
+    const { activeMs } = await stable(read);
+    expect(activeMs).toBeGreaterThanOrEqual(2000);
+    expect(activeMs).toBeLessThanOrEqual(10_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { eventually, type Session } from './harness';
+import { type SettleOptions, settlesAt } from './settle';
+import type { Session } from './harness';
 
 /** Page objects: the tests speak in what a cadre does, these know the test ids. */
 export async function addPortalInSettings(session: Session, address: string, name: string): Promise<Page> {
@@ -52,8 +53,9 @@ export async function todayVisits(session: Session): Promise<Record<string, numb
   return Object.fromEntries(rows.map(([id, f]) => [id, f.visits]));
 }
 
-export const visitsOf = (session: Session, portalId: string, accept: (n: number) => boolean) =>
-  eventually(async () => (await todayVisits(session))[portalId] ?? 0, accept);
+/** Waits until today's visits of `portalId` are exactly `n` and stay so; fails if they go past. */
+export const visitsSettleAt = (session: Session, portalId: string, n: number) =>
+  settlesAt(async () => (await todayVisits(session))[portalId] ?? 0, n);
 
 export interface FrictionFigures {
   submissions: number;
@@ -86,13 +88,19 @@ export async function todayFriction(session: Session): Promise<Record<string, Fr
 
 export const NO_FRICTION: FrictionFigures = { submissions: 0, failedSubmissions: 0, logins: 0, relogins: 0, captchas: 0, accounts: 0, loginOnlyVisits: 0 };
 
-/** Entries recorded today (the 重复填报 view's total), polled until `accept` holds. */
-export const entriesTotal = (session: Session, accept: (n: number) => boolean) =>
-  eventually(async () => {
-    const page = await session.openExtensionPage('dashboard.html#entries');
-    const totals = page.getByTestId('entries-totals');
-    await totals.waitFor();
-    const n = Number(await totals.getAttribute('data-entries'));
-    await page.close();
-    return n;
-  }, accept);
+/** Entries recorded today (the 重复填报 view's total). */
+export async function entriesTotal(session: Session): Promise<number> {
+  const page = await session.openExtensionPage('dashboard.html#entries');
+  const totals = page.getByTestId('entries-totals');
+  await totals.waitFor();
+  const n = Number(await totals.getAttribute('data-entries'));
+  await page.close();
+  return n;
+}
+
+/** Waits until today's entries are exactly `n` and stay so; fails if they go past. */
+export const entriesSettleAt = (session: Session, n: number) => settlesAt(() => entriesTotal(session), n);
+
+/** Waits until the listed friction counts of `portalId` are exactly these and stay so; fails if one goes past. */
+export const frictionSettlesAt = (session: Session, portalId: string, expected: Partial<FrictionFigures>, opts?: SettleOptions) =>
+  settlesAt(async () => (await todayFriction(session))[portalId] ?? NO_FRICTION, expected as Record<string, number>, opts);

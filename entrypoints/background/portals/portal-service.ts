@@ -27,7 +27,10 @@ export function createPortalService(deps: PortalServiceDeps) {
     return { config, policy, portals: effectivePortals(policy, config.userPortals) };
   }
 
-  async function publish(opts: { injectOpenTabs: boolean }) {
+  // Every publish goes through the same queue as the edits: a publish started by permissions.onAdded (the
+  // grant just before an add) or by the policy landing reads the list, and if it wrote its snapshot and
+  // registration after an add finished, the added portal would be dropped from both until the next publish.
+  async function publishNow(opts: { injectOpenTabs: boolean }) {
     const { config, portals } = await current();
     // Unchanged snapshots are not rewritten: every write wakes storage.onChanged in every observed page.
     if (JSON.stringify(config.portalSnapshot) !== JSON.stringify(portals)) await deps.config.setSnapshot(portals);
@@ -40,11 +43,11 @@ export function createPortalService(deps: PortalServiceDeps) {
     const after = effectivePortals(before.policy, edit.portals);
     const release = releasableOrigins(before.portals, after);
     if (release.length) await deps.permissions.remove({ origins: release });
-    await publish({ injectOpenTabs: true });
+    await publishNow({ injectOpenTabs: true });
   }
 
   return {
-    publish,
+    publish: (opts: { injectOpenTabs: boolean }) => serial(() => publishNow(opts)),
     register(router: MessageRouter) {
       router.on('portals.state', async () => {
         const { config, policy, portals } = await current();
@@ -92,11 +95,11 @@ export function createPortalService(deps: PortalServiceDeps) {
           await deps.reassignRecords(from, into);
         }),
       );
-      router.on('portals.syncAccess', () => serial(() => publish({ injectOpenTabs: true })));
+      router.on('portals.syncAccess', () => serial(() => publishNow({ injectOpenTabs: true })));
       router.on('tracking.setPaused', async ({ paused }) => {
         await deps.config.setPaused(paused);
         // Observers stop themselves on pause; resuming has to reach the pages that are already open.
-        if (!paused) await serial(() => publish({ injectOpenTabs: true }));
+        if (!paused) await serial(() => publishNow({ injectOpenTabs: true }));
       });
       router.on('settings.setIdleThreshold', ({ seconds }) => deps.config.setIdleThreshold(seconds));
       router.on('settings.completeWelcome', () => deps.config.setWelcomeDone());
