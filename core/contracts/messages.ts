@@ -51,6 +51,8 @@ export const messageSchemas = {
    */
   'page.submitIntent': z.strictObject({
     via: z.enum(['click', 'enter', 'submit']),
+    /** When the action happened, by the page's clock (epoch ms): pairing goes by what happened first. */
+    at: z.number().nonnegative().optional(),
     login: z
       .strictObject({ captcha: z.boolean(), oneTimeCode: z.boolean(), account: z.string().min(1).max(256).optional() })
       .nullable(),

@@ -58,6 +58,8 @@ export function startSubmitObserver({ events, channel, send, taggedLogin }: Subm
       type: 'page.submitIntent',
       payload: {
         via,
+        // Heard in the capture phase on window, before any page handler could start a request for it.
+        at: Date.now(),
         login: form.login ? { captcha: form.captcha, oneTimeCode: form.oneTimeCode, ...(account && { account }) } : null,
       },
     });
