@@ -6,7 +6,7 @@ import { createKeyStore } from '../../storage/config/key-store';
 import { createLocalConfig } from '../../storage/config/local-config';
 import { createReportOutbox } from '../../storage/report/report-outbox';
 import { createReportSource } from '../../storage/report/report-source';
-import { applyRetention } from '../../storage/db/retention';
+import { applyRetentionByClock } from '../../storage/db/retention';
 import { openDb } from '../../storage/db/schema';
 import { createUploadsRepo } from '../../storage/uploads/uploads-repo';
 import { createVisitsRepo } from '../../storage/time/visits-repo';
@@ -122,10 +122,12 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => friction.onTabRemoved(tabId));
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => time.onTabActivated(tabId, windowId));
   browser.alarms.onAlarm.addListener(async ({ name }) => {
-    if (name === RETENTION_ALARM) await applyRetention(db, Date.now());
+    if (name === RETENTION_ALARM) await applyRetentionByClock(db, browser.storage.local, Date.now());
   });
   void browser.alarms.get(RETENTION_ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+    // Twice a day: the retention clock moves at most two days a run (core/time/retention-clock.ts), so it
+    // catches up after a machine was off for a while.
+    if (!alarm || alarm.periodInMinutes !== 12 * 60) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 12 * 60 });
   });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void portals.publish({ injectOpenTabs: true });
