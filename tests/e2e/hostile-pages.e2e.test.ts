@@ -114,6 +114,7 @@ describe('hostile portal pages', () => {
     const page = await session.context.newPage();
     await page.goto(server.url(PORTAL_HOSTS.hostile, '/event.html'));
     const before = await counts();
+    await page.bringToFront(); // reading the counts opened an extension tab
     // The cadre's first Enter, which on main handed the page the channel node.
     await page.getByTestId('remark').click();
     await page.keyboard.type('加急件', { delay: 20 });
@@ -136,6 +137,7 @@ describe('hostile portal pages', () => {
     const page = await session.context.newPage();
     await page.goto(server.url(PORTAL_HOSTS.hostile, '/blind.html'));
     const before = await counts();
+    await page.bringToFront(); // reading the counts opened an extension tab: time counts in the active tab only
     const started = Date.now();
     for (const [testid, text] of [
       ['name', '王小明'],
@@ -159,6 +161,7 @@ describe('hostile portal pages', () => {
     const page = await session.context.newPage();
     await page.goto(server.url(PORTAL_HOSTS.hostile, '/flood.html'));
     const before = await counts();
+    await page.bringToFront();
     await page.waitForSelector('body[data-attack-done="10000"]', { timeout: 60_000 });
     await page.getByTestId('visible-file-input').setInputFiles(path.join(dir, '现场照片.txt'));
     const d = await settled(before, (x) => x.uploads >= 1);
@@ -171,6 +174,7 @@ describe('hostile portal pages', () => {
     const page = await session.context.newPage();
     await page.goto(server.url(PORTAL_HOSTS.hostile, '/autoupload.html?mode=500'));
     const before = await counts();
+    await page.bringToFront();
     await fill(page, 'name', '王小明');
     await page.getByTestId('submit').click();
     await page.waitForSelector('body[data-last-status="500"][data-upload-status="200"]');
