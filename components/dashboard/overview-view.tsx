@@ -19,6 +19,7 @@ export const GAP_REASON_KEYS: Record<GapRow['reason'], string> = {
   sleep: 'overview_gap_sleep',
   'worker-restart': 'overview_gap_worker_restart',
   'upload-unfinished': 'overview_gap_upload_unfinished',
+  'page-limit': 'overview_gap_page_limit',
 };
 
 type Summary = OverviewSummary & { names: Record<string, string> };

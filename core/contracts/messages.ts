@@ -18,7 +18,8 @@ export type HashedBy = (typeof HASHED_BY)[number];
 
 export const messageSchemas = {
   /** A portal page (or frame) started observing; which frame it is comes from the sender, not from here. */
-  'page.hello': z.strictObject({}),
+  /** `resumed`: this observer was put into a page whose load an earlier one already reported (issue 15 item 8). */
+  'page.hello': z.strictObject({ resumed: z.boolean().optional() }),
   /** The page clock's output since the last message: short slices of counted time and the gaps between. */
   'page.activity': z.strictObject({
     slices: z.array(activitySliceSchema).max(30),
@@ -51,6 +52,8 @@ export const messageSchemas = {
    */
   'page.submitIntent': z.strictObject({
     via: z.enum(['click', 'enter', 'submit']),
+    /** When the action happened, by the page's clock (epoch ms): pairing goes by what happened first. */
+    at: z.number().nonnegative().optional(),
     login: z
       .strictObject({ captcha: z.boolean(), oneTimeCode: z.boolean(), account: z.string().min(1).max(256).optional() })
       .nullable(),

@@ -263,7 +263,27 @@ export function createTimeAccounting(options: TimeAccountingOptions) {
   }
 
   function noteLock(idleState: IdleState, at: number): void {
-    if (idleState === 'locked' || state.screenLocked) state.lockSeenAt = Math.max(state.lockSeenAt ?? at, at);
+    // The latest sighting by the clock as it is now, not the greatest number ever seen (issue 15 item 7): a clock
+    // corrected back after a lock must not leave the lock in the future.
+    if (idleState === 'locked' || state.screenLocked) state.lockSeenAt = at;
+  }
+
+  /**
+   * The machine's clock was set back (a correction, a time-zone fix): everything this state remembers by time is
+   * moved back with it, so a lock seen an hour "ahead" does not refuse the next hour of input, and coverage does
+   * not claim time that has not happened yet. How much real time passed meanwhile is unknown; taking none puts
+   * the lock at now, which costs at most the slice in flight.
+   */
+  function followClockBack(at: number): void {
+    const latest = Math.max(state.lastSeenAt ?? -Infinity, state.lockSeenAt ?? -Infinity);
+    const back = latest - at;
+    if (!(back > limits.futureToleranceMs)) return;
+    if (state.lastSeenAt !== null) state.lastSeenAt -= back;
+    if (state.lockSeenAt !== null) state.lockSeenAt = Math.min(state.lockSeenAt - back, at);
+    for (const coverage of Object.values(state.coverage)) {
+      coverage.recent = coverage.recent.map(([s, e]) => [s - back, e - back] as Span);
+      coverage.lastEnd -= back;
+    }
   }
 
   return {
@@ -272,6 +292,7 @@ export function createTimeAccounting(options: TimeAccountingOptions) {
       const at = now();
       const checked = checkSlice(slice, at, limits);
       if (!checked.ok) return { status: 'rejected', why: checked.why };
+      followClockBack(at);
       const { start, end, lastInputAt, media } = checked.slice;
       state.lastSeenAt = at;
 
@@ -289,7 +310,8 @@ export function createTimeAccounting(options: TimeAccountingOptions) {
       let from = start;
       const lockSeenAt = state.lockSeenAt;
       if (lockSeenAt !== null) {
-        const evidence = media || (lastInputAt !== null && lastInputAt > lockSeenAt);
+        // Input "after" the slice's own end was stamped by the clock before it was set back: it is old input.
+        const evidence = media || (lastInputAt !== null && lastInputAt > lockSeenAt && lastInputAt <= end + limits.futureToleranceMs);
         if (!evidence || end <= lockSeenAt) {
           logGap(portalId, { start, end }, 'locked');
           return { status: 'not-counted', reason: 'locked' };
@@ -324,6 +346,7 @@ export function createTimeAccounting(options: TimeAccountingOptions) {
 
     /** `idle.onStateChanged`: remembers until when the screen was locked. */
     noteIdleState(idleState: IdleState, at: number = now()): void {
+      followClockBack(at);
       noteLock(idleState, at);
       state.screenLocked = idleState === 'locked';
     },

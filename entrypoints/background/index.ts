@@ -6,11 +6,15 @@ import { createKeyStore } from '../../storage/config/key-store';
 import { createLocalConfig } from '../../storage/config/local-config';
 import { createReportOutbox } from '../../storage/report/report-outbox';
 import { createReportSource } from '../../storage/report/report-source';
-import { applyRetention } from '../../storage/db/retention';
+import { applyRetentionByClock } from '../../storage/db/retention';
 import { openDb } from '../../storage/db/schema';
 import { createUploadsRepo } from '../../storage/uploads/uploads-repo';
 import { createVisitsRepo } from '../../storage/time/visits-repo';
 import { createActivityService } from './time/activity-service';
+import { createDocumentLedger } from '../../core/time/document-ledger';
+import { createPageRateLimit } from '../../core/page-limits/page-rate-limit';
+import { dayKey } from '../../core/time/day-split';
+import { portalOfSender } from './portals/sender-portal';
 import { registerDataService } from './data/data-service';
 import { createEntryService } from './entries/entry-service';
 import { registerEntryStats } from './entries/entry-stats';
@@ -58,6 +62,7 @@ export default defineBackground(() => {
   const friction = createFrictionService({ config, friction: frictionRepo, keys, subtle: crypto.subtle, now: Date.now });
   // Observational only (no blocking, no bodies); fires only for origins the cadre granted.
   friction.listen(browser.webRequest as unknown as RequestEvents);
+  const ledger = createDocumentLedger();
   const time = createActivityService({
     config,
     activity,
@@ -67,11 +72,23 @@ export default defineBackground(() => {
     idle: browser.idle,
     session: browser.storage.session,
     onCredited: friction.onCredited,
+    ledger,
   });
-  const router = createMessageRouter(browser.runtime);
+  // What one tab's pages can make us do per minute; drops go to the gap log, once a minute per tab and kind.
+  const pageLimit = createPageRateLimit(Date.now);
+  const router = createMessageRouter(browser.runtime, {
+    limit: pageLimit,
+    onDropped: (_decision, sender) =>
+      void portalOfSender(config, sender)
+        .then((portalId) => {
+          const now = Date.now();
+          if (portalId) return activity.addGap({ portalId, day: dayKey(now), start: now, end: now, reason: 'page-limit' });
+        })
+        .catch(() => undefined),
+  });
   portals.register(router);
   time.register(router);
-  createVisitService({ config, visits, now: Date.now, onTopVisit: friction.onTopVisit }).register(router);
+  createVisitService({ config, visits, now: Date.now, onTopVisit: friction.onTopVisit, ledger }).register(router);
   registerTodayStats(router, { config, visits, activity, friction: frictionRepo, now: Date.now });
   friction.register(router);
   registerFrictionStats(router, { config, friction: frictionRepo });
@@ -119,13 +136,18 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => portals.publish({ injectOpenTabs: true }));
   browser.permissions.onRemoved.addListener(() => portals.publish({ injectOpenTabs: false }));
   browser.idle.onStateChanged.addListener((state) => time.onIdleState(state));
-  browser.tabs.onRemoved.addListener((tabId) => friction.onTabRemoved(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pageLimit.forgetTab(tabId);
+    return friction.onTabRemoved(tabId);
+  });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => time.onTabActivated(tabId, windowId));
   browser.alarms.onAlarm.addListener(async ({ name }) => {
-    if (name === RETENTION_ALARM) await applyRetention(db, Date.now());
+    if (name === RETENTION_ALARM) await applyRetentionByClock(db, browser.storage.local, Date.now());
   });
   void browser.alarms.get(RETENTION_ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+    // Twice a day: the retention clock moves at most two days a run (core/time/retention-clock.ts), so it
+    // catches up after a machine was off for a while.
+    if (!alarm || alarm.periodInMinutes !== 12 * 60) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 12 * 60 });
   });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void portals.publish({ injectOpenTabs: true });

@@ -1,10 +1,12 @@
 import { createActivityClock, type ActivityGap, type ActivitySlice } from '../../core/time/activity-clock';
 import { waitingMs } from '../../core/time/waiting';
+import type { MainWorldChannel } from './main-world-channel';
 import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
 
 export interface ActivityObserverDeps {
   signal: AbortSignal;
   events: PageEvents;
+  channel: Pick<MainWorldChannel, 'open' | 'onActivity' | 'onInput'>;
   send: (message: unknown) => Promise<unknown>;
   idleThresholdSec: number;
   /** The top document measures waiting for its navigation; frames do not. */
@@ -14,17 +16,17 @@ export interface ActivityObserverDeps {
 // Trusted input of any kind marks the page active. Listeners are passive and capture-phase so nothing the
 // page does (stopPropagation, preventDefault) can hide input or be slowed by us. Not `scroll`: it is trusted
 // even when the page scrolls itself, and the wheel, keys and touches that scroll for a user are counted already.
-const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input'] as const;
+export const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input'] as const;
 /** How often counted time leaves the page (README: the most an abrupt close or a reload can lose). */
 export const FLUSH_INTERVAL_MS = 500;
-const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
+export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
 
 /**
  * The page-side clock (core/time/activity-clock.ts) wired to this document: trusted input, visibility, focus and
  * playing unmuted media in, slices and gaps out to the background once a second. The background decides
  * whether the tab was the active one in the focused window and counts each second once per portal.
  */
-export function startActivityObserver({ signal, events, send, idleThresholdSec, top }: ActivityObserverDeps) {
+export function startActivityObserver({ signal, events, channel, send, idleThresholdSec, top }: ActivityObserverDeps) {
   const slices: ActivitySlice[] = [];
   const gaps: ActivityGap[] = [];
   const clock = createActivityClock({
@@ -35,17 +37,23 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
   });
   const options = { capture: true, passive: true, signal } as const;
 
-  // The clock works in whole seconds: telling it about input more than four times a second adds nothing. Every
-  // keystroke and pointer move would cross into this isolated world, so after a trusted input the input handlers
-  // are paused for a quarter second, and the events in between never reach us.
-  const inputSubs: PageEventSubscription[] = [];
-  const cooldown = createCooldown(inputSubs, INPUT_COOLDOWN_MS, signal);
-  const onInput = (event: Event) => {
-    if (!event.isTrusted) return; // a page cannot make us count time by dispatching fake events
-    clock.input();
-    cooldown.start();
-  };
-  for (const type of INPUT_EVENTS) inputSubs.push(events.on(type, onInput));
+  // The clock works in whole seconds: telling it about input more than four times a second adds nothing. With the
+  // main-world script, input is heard there (a function call per keystroke, no crossing into this world) and a
+  // pulse comes at most four times a second. Without it, our own handlers pause for a quarter second after each
+  // trusted input (inside the listener, which stays first on window).
+  if (channel.open) {
+    channel.onActivity(() => clock.input());
+    channel.onInput(() => clock.input());
+  } else {
+    const inputSubs: PageEventSubscription[] = [];
+    const cooldown = createCooldown(inputSubs, INPUT_COOLDOWN_MS, signal);
+    const onInput = (event: Event) => {
+      if (!event.isTrusted) return; // a page cannot make us count time by dispatching fake events
+      clock.input();
+      cooldown.start();
+    };
+    for (const type of INPUT_EVENTS) inputSubs.push(events.on(type, onInput));
+  }
   // Injected into a page already in use (after an update or reload of the extension, a new grant): transient user
   // activation means trusted input in this frame within the last few seconds, far inside the idle threshold, so
   // the cadre is counted from now instead of from their next key press.
@@ -64,8 +72,8 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
     clock.mediaPlaying(playing);
     mediaMayPlay = playing;
   };
-  // Media events do not bubble, but they do pass through the capture phase on document.
-  for (const type of MEDIA_EVENTS) document.addEventListener(type, checkMedia, options);
+  // Media events do not bubble, but they do pass through the capture phase on window.
+  for (const type of MEDIA_EVENTS) events.on(type, checkMedia);
 
   const onFocusChange = () => {
     clock.visibility(document.visibilityState === 'visible');
@@ -100,8 +108,11 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
   addEventListener('pagehide', onHide, options);
   signal.addEventListener('abort', () => clearInterval(timer));
 
-  if (top) reportWaiting(signal, send);
-  return { setIdleThreshold: (sec: number) => clock.setIdleThreshold(sec * 1000) };
+  return {
+    setIdleThreshold: (sec: number) => clock.setIdleThreshold(sec * 1000),
+    /** The top document's load, once (not by an observer put into a page whose load was reported: issue 15 item 8). */
+    reportWaiting: () => top && reportWaiting(signal, send),
+  };
 }
 
 function reportWaiting(signal: AbortSignal, send: (message: unknown) => Promise<unknown>) {

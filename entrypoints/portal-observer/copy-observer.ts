@@ -8,7 +8,7 @@ export interface CopyObserverDeps {
   send: (message: unknown) => Promise<unknown>;
   sensitiveKeys?: readonly string[];
   /** The catalog tags this page `login`: every field of it is a login field. */
-  taggedLogin?: boolean;
+  taggedLogin?: () => boolean;
 }
 
 /**
@@ -17,10 +17,10 @@ export interface CopyObserverDeps {
  * session memory for the transfer window only. Nothing about the clipboard is changed: the listener is passive
  * and never reads the clipboard itself, only what the page had selected.
  */
-export function startCopyObserver({ events, send, sensitiveKeys, taggedLogin = false }: CopyObserverDeps) {
+export function startCopyObserver({ events, send, sensitiveKeys, taggedLogin = () => false }: CopyObserverDeps) {
   const onCopy = (event: Event) => {
     if (!event.isTrusted) return;
-    const text = copiedText(event, sensitiveKeys, taggedLogin);
+    const text = copiedText(event, sensitiveKeys, taggedLogin());
     if (text === null) return;
     const normalised = normaliseValue(text);
     if (isTrivial(normalised.value)) return;

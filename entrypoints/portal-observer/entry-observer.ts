@@ -21,11 +21,11 @@ interface Pending {
 export interface EntryObserverDeps {
   signal: AbortSignal;
   events: PageEvents;
-  channel: Pick<MainWorldChannel, 'onEnter'>;
+  channel: Pick<MainWorldChannel, 'onEnter' | 'open' | 'onInput'>;
   send: (message: unknown) => Promise<unknown>;
   sensitiveKeys?: readonly string[];
   /** The catalog tags this page `login`: its short forms are login forms even without a password field. */
-  taggedLogin?: boolean;
+  taggedLogin?: () => boolean;
 }
 
 const rank: Record<Method, number> = { typed: 0, autofilled: 1, pasted: 2 };
@@ -36,7 +36,7 @@ const rank: Record<Method, number> = { typed: 0, autofilled: 1, pasted: 2 };
  * on Enter, or when the page goes away. The value is normalised and bounded here; the worker fingerprints it
  * and keeps only the fingerprint. Listeners are passive and capture-phase: the page sees nothing of us.
  */
-export function startEntryObserver({ signal, events, channel, send, sensitiveKeys, taggedLogin = false }: EntryObserverDeps) {
+export function startEntryObserver({ signal, events, channel, send, sensitiveKeys, taggedLogin = () => false }: EntryObserverDeps) {
   const pending = new Map<HTMLElement, Pending>();
   const options = { capture: true, passive: true, signal } as const;
 
@@ -60,7 +60,7 @@ export function startEntryObserver({ signal, events, channel, send, sensitiveKey
     if (raw === p.startValue) return;
     const described = describe(p.field);
     const key = fieldKey(p.field, described);
-    const decision = shouldCapture({ ...described, sensitiveKeys, isLoginForm: inLoginForm(p.field, taggedLogin) });
+    const decision = shouldCapture({ ...described, sensitiveKeys, isLoginForm: inLoginForm(p.field, taggedLogin()) });
     if (!decision.capture) return;
     const normalised = normaliseValue(raw);
     if (isTrivial(normalised.value)) return;
@@ -84,40 +84,54 @@ export function startEntryObserver({ signal, events, channel, send, sensitiveKey
   const inputSubs: PageEventSubscription[] = [];
   const cooldown = createCooldown(inputSubs, INPUT_COOLDOWN_MS, signal);
   events.on('focusin', (event) => {
+    if (!event.isTrusted) return;
     cooldown.end();
     const field = editableFrom(event);
     if (field) track(field);
   });
-  inputSubs.push(
-    events.on('input', (event) => {
-      if (!event.isTrusted) return;
-      const field = editableFrom(event);
-      if (!field) return;
-      const p = track(field);
-      const inputType = (event as InputEvent).inputType ?? '';
-      const method: Method = /^insertFrom(Paste|Drop)/.test(inputType)
-        ? 'pasted'
-        : inputType === 'insertReplacementText' || (!inputType && field.el.matches(':autofill'))
-          ? 'autofilled'
-          : 'typed';
-      if (!p.method || rank[method] > rank[p.method]) p.method = method;
-      const now = event.timeStamp;
-      p.firstInputAt ??= now;
-      p.lastInputAt = now;
-      cooldown.start();
-    }),
-  );
+  const noteInput = (field: EditableField, method: Method, now: number) => {
+    const p = track(field);
+    if (!p.method || rank[method] > rank[p.method]) p.method = method;
+    p.firstInputAt ??= now;
+    p.lastInputAt = now;
+  };
+  if (channel.open) {
+    // Heard by the main-world script (a trusted input, typing at most once a pulse): no crossing per keystroke.
+    channel.onInput((el, method, at) => {
+      const field = editableFrom(inputLike(el));
+      if (field) noteInput(field, method, at);
+    });
+  } else {
+    inputSubs.push(
+      events.on('input', (event) => {
+        if (!event.isTrusted) return;
+        const field = editableFrom(event);
+        if (!field) return;
+        const inputType = (event as InputEvent).inputType ?? '';
+        const method: Method = /^insertFrom(Paste|Drop)/.test(inputType)
+          ? 'pasted'
+          : inputType === 'insertReplacementText' || (!inputType && field.el.matches(':autofill'))
+            ? 'autofilled'
+            : 'typed';
+        noteInput(field, method, event.timeStamp);
+        cooldown.start();
+      }),
+    );
+  }
   events.on('paste', cooldown.end);
   events.on('drop', cooldown.end);
   events.on('compositionstart', (event) => {
+    if (!event.isTrusted) return;
     const field = editableFrom(event);
     if (field) track(field).composing = true;
   });
   events.on('compositionend', (event) => {
+    if (!event.isTrusted) return;
     const field = editableFrom(event);
     if (field) track(field).composing = false;
   });
   events.on('focusout', (event) => {
+    if (!event.isTrusted) return;
     cooldown.end();
     const field = editableFrom(event);
     if (field) commit(field.el);
@@ -131,4 +145,14 @@ export function startEntryObserver({ signal, events, channel, send, sensitiveKey
   // A designMode document is left by leaving its frame; everything open is committed when the page goes away.
   addEventListener('blur', () => [...pending.keys()].forEach(commit), options);
   addEventListener('pagehide', () => [...pending.keys()].forEach(commit), options);
+}
+
+/**
+ * The input's target as a minimal event for editableFrom: a field in a shadow root reaches us as its host (the
+ * node it was sent on is outside that tree), so the focused element inside the host is the field.
+ */
+function inputLike(el: EventTarget): Event {
+  let inner: EventTarget = el;
+  while (inner instanceof HTMLElement && inner.shadowRoot?.activeElement) inner = inner.shadowRoot.activeElement;
+  return { target: el, composedPath: () => [inner] } as unknown as Event;
 }

@@ -1,17 +1,21 @@
 import { browser } from 'wxt/browser';
 
 const INSTANCE = Symbol.for('burden-barometer.portal-observer');
+/** Set in this isolated world by the worker just before it injects the observer into a page already open. */
+export const INJECTED_LATE = Symbol.for('burden-barometer.portal-observer.late');
 
-type Registry = { [INSTANCE]?: { alive: () => boolean } };
+type Registry = { [INSTANCE]?: { alive: () => boolean }; [INJECTED_LATE]?: boolean };
 
 /**
  * Exactly one live observer per document. A script injected into an already-open tab may meet one that was
  * registered for the same load, or an orphan from before an extension update whose connection is gone; the
- * orphan is detected by its dead runtime, never by talking to the page.
+ * orphan is detected by its dead runtime, never by talking to the page. `resumed`: an earlier observer was here,
+ * so this page's load (its visit, its wait) has been reported already (issue 15 item 8).
  */
-export function claimDocument(): AbortController | null {
+export function claimDocument(): { controller: AbortController; resumed: boolean } | null {
   const registry = globalThis as Registry;
-  if (registry[INSTANCE]?.alive()) return null;
+  const previous = registry[INSTANCE];
+  if (previous?.alive()) return null;
   const controller = new AbortController();
   const alive = () => {
     try {
@@ -21,7 +25,18 @@ export function claimDocument(): AbortController | null {
     }
   };
   registry[INSTANCE] = { alive };
-  return controller;
+  return { controller, resumed: !!previous };
+}
+
+/**
+ * Whether this observer came into a page that is already loaded (or loading, with page scripts run), so that it
+ * must not open the main-world channel (issue 15 item 1). Told by the worker's marker, and checked in the page
+ * itself: at document_start the root element has just been made and is empty, and no page script has run.
+ */
+export function injectedLate(): boolean {
+  const registry = globalThis as Registry;
+  const root = document.documentElement;
+  return registry[INJECTED_LATE] === true || document.readyState !== 'loading' || !root || root.childNodes.length > 0;
 }
 
 /** Sends a message; an invalidated extension context (update, reload) stops this observer instead of throwing. */

@@ -1,14 +1,12 @@
 /**
- * A handler's place in the shared listener. Paused, it is not called; when every handler of a type is paused the
- * listener itself leaves the page, so the events of that type stop crossing into this isolated world at all.
+ * A handler's place in the shared listener. Paused, it is not called; the listener itself stays on the page.
  */
 export interface PageEventSubscription {
   pause(): void;
   resume(): void;
 }
 
-/** After a trusted input, more of the same tells an observer nothing for this long (README: active time). */
-export const INPUT_COOLDOWN_MS = 250;
+export { PULSE_MS as INPUT_COOLDOWN_MS } from '../../core/contracts/main-world-protocol';
 
 interface Handler {
   run: (event: Event) => void;
@@ -16,56 +14,53 @@ interface Handler {
 }
 
 /**
- * One passive capture-phase listener per event type for all observers in this document. Every listener in an
- * isolated world costs a crossing per event, even one that returns at once; with typing at stake (1,000
- * keystrokes is an ordinary form) the observers share them, and an observer that has learnt all it needs for a
- * while pauses its handler so the keystrokes in between cost nothing.
+ * One passive capture-phase listener per event type for all observers in this document, added synchronously when
+ * the observer starts — at document_start, before any page script — and kept until the observer stops (issue 15
+ * item 2). Listeners on one target run in the order they were added, so ours, first on `window` (the first node
+ * of every event's capture path), run before anything the page adds, and a page's
+ * `addEventListener(type, e => e.stopImmediatePropagation(), true)` on window comes too late to hide an event.
+ * An observer that has learnt all it needs for a while pauses its handler inside the listener: a listener taken
+ * off and added again would go to the end of the list, behind the page's.
  *
- * On `window`, the first node of every event's capture path, so a page's own document listeners cannot stop an
- * event before us even after a paused type has been listened to again.
+ * Every type must be named at creation: a listener added later would not be first. Handlers are not called until
+ * `enable()` (the portal list says whether this page is measured at all).
  */
-export function createPageEvents(signal: AbortSignal, target: EventTarget = window) {
+export function createPageEvents(signal: AbortSignal, types: readonly string[], target: EventTarget = window) {
   const options = { capture: true, passive: true, signal } as const;
-  const types = new Map<string, { handlers: Handler[]; listening: boolean; listener: (event: Event) => void }>();
-
-  const sync = (type: string) => {
-    const entry = types.get(type)!;
-    const wanted = entry.handlers.some((h) => !h.paused);
-    if (wanted === entry.listening) return;
-    entry.listening = wanted;
-    if (wanted) target.addEventListener(type, entry.listener, options);
-    else target.removeEventListener(type, entry.listener, { capture: true });
-  };
+  const handlers = new Map<string, Handler[]>();
+  let enabled = false;
+  for (const type of types) {
+    if (handlers.has(type)) continue;
+    const list: Handler[] = [];
+    handlers.set(type, list);
+    target.addEventListener(
+      type,
+      (event) => {
+        if (!enabled) return;
+        for (const h of list) if (!h.paused) h.run(event);
+      },
+      options,
+    );
+  }
 
   return {
     on(type: string, run: (event: Event) => void): PageEventSubscription {
-      let entry = types.get(type);
-      if (!entry) {
-        const handlers: Handler[] = [];
-        entry = {
-          handlers,
-          listening: false,
-          listener: (event) => {
-            for (const h of handlers) if (!h.paused) h.run(event);
-          },
-        };
-        types.set(type, entry);
-      }
+      const list = handlers.get(type);
+      if (!list) throw new Error(`page event type not listened to from the start: ${type}`);
       const handler: Handler = { run, paused: false };
-      entry.handlers.push(handler);
-      sync(type);
+      list.push(handler);
       return {
-        pause() {
-          if (handler.paused) return;
-          handler.paused = true;
-          sync(type);
-        },
-        resume() {
-          if (!handler.paused) return;
-          handler.paused = false;
-          sync(type);
-        },
+        pause: () => void (handler.paused = true),
+        resume: () => void (handler.paused = false),
       };
+    },
+    /** Whether `type` is listened to in this document (some are heard by the main-world script instead). */
+    has: (type: string) => handlers.has(type),
+    enable() {
+      enabled = true;
+    },
+    get enabled() {
+      return enabled;
     },
   };
 }
@@ -74,8 +69,8 @@ export type PageEvents = ReturnType<typeof createPageEvents>;
 
 /**
  * Pauses a set of handlers for `ms` after an event has told its observer all that this stretch can tell it: the
- * events in between would be ignored anyway, so they need not reach us. `end()` resumes them early, for an event
- * that means the next one matters again. Nothing stays paused once the observer is stopped.
+ * events in between would be ignored anyway. `end()` resumes them early, for an event that means the next one
+ * matters again. Nothing stays paused once the observer is stopped.
  */
 export function createCooldown(subs: readonly PageEventSubscription[], ms: number, signal: AbortSignal) {
   let timer: ReturnType<typeof setTimeout> | undefined;

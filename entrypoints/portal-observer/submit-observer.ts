@@ -11,7 +11,7 @@ export interface SubmitObserverDeps {
   channel: Pick<MainWorldChannel, 'onEnter'>;
   send: (message: unknown) => Promise<unknown>;
   /** The catalog tags this page `login`. */
-  taggedLogin: boolean;
+  taggedLogin: () => boolean;
 }
 
 const CONTROL = 'button, input, a, [role="button"], [lay-submit], .el-button, .layui-btn';
@@ -52,12 +52,14 @@ export function startSubmitObserver({ events, channel, send, taggedLogin }: Subm
     const now = performance.now();
     if (via === 'submit' && now - lastAnnounced < 150) return;
     lastAnnounced = now;
-    const form = loginFormAround(el, taggedLogin);
+    const form = loginFormAround(el, taggedLogin());
     const account = form.account ? normaliseAccount(form.account.value) : '';
     void send({
       type: 'page.submitIntent',
       payload: {
         via,
+        // Heard in the capture phase on window, before any page handler could start a request for it.
+        at: Date.now(),
         login: form.login ? { captcha: form.captcha, oneTimeCode: form.oneTimeCode, ...(account && { account }) } : null,
       },
     });

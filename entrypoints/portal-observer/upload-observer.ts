@@ -1,3 +1,4 @@
+import { createPageRateLimit } from '../../core/page-limits/page-rate-limit';
 import { createFileDigester } from './file-digest';
 import { fileFacts } from './file-facts';
 import type { MainWorldChannel } from './main-world-channel';
@@ -43,6 +44,9 @@ export function startUploadObserver({ signal, events, channel, send }: UploadObs
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
   const digester = createFileDigester(signal);
+  // The worker's bound on files per minute, kept here too so that a page cannot make us hash beyond it; the file
+  // over it is still announced, and the worker drops the announcement and logs the drop (core/page-limits).
+  const budget = createPageRateLimit(Date.now);
 
   const process = async (file: File, source: Source) => {
     const token = newToken();
@@ -69,6 +73,10 @@ export function startUploadObserver({ signal, events, channel, send }: UploadObs
   const take = (files: File[], source: Source) => {
     digester.prepare();
     for (const file of files) {
+      if (!budget.take(0, 'page.uploadBegin').allowed) {
+        void send({ type: 'page.uploadBegin', payload: { token: newToken() } });
+        continue;
+      }
       // A file that cannot be read (gone from disk, page closed) keeps its upload-unfinished gap in the log.
       queued++;
       queue = queue
@@ -80,6 +88,8 @@ export function startUploadObserver({ signal, events, channel, send }: UploadObs
     }
   };
 
+  // Only trusted events: files a page puts into an input itself (DataTransfer) and announces with a synthetic
+  // change, drop or paste are not the cadre's (issue 15).
   events.on('change', (event) => {
     if (!event.isTrusted || !isFileInput(event.target) || !event.target.files?.length) return;
     take(Array.from(event.target.files), 'input');

@@ -1,4 +1,6 @@
 import { format, subDays, subMonths } from 'date-fns';
+import { retentionNow } from '../../core/time/retention-clock';
+import type { KeyValueArea } from '../config/local-config';
 import type { BurdenDb } from './schema';
 
 /** DESIGN.md §3: daily aggregates 13 months; gap log and per-event records 90 days. */
@@ -21,4 +23,19 @@ export async function applyRetention(db: BurdenDb, now: number) {
     tagDaily: await db.tagDaily.where('day').below(dailyBefore).delete(),
     uploads: await db.uploads.where('day').below(day(subDays(now, RETENTION.fingerprintDays))).delete(),
   };
+}
+
+/** storage.local key of the time the last retention run deleted by (core/time/retention-clock.ts). */
+export const RETENTION_CLOCK_KEY = 'retentionClock';
+
+/**
+ * Retention by a clock that a wrong wall clock cannot run far ahead (issue 15 item 7): the time deleted by is
+ * kept, moves forward at most one step per run and never back.
+ */
+export async function applyRetentionByClock(db: BurdenDb, area: KeyValueArea, wallNow: number) {
+  const stored = (await area.get([RETENTION_CLOCK_KEY]))[RETENTION_CLOCK_KEY];
+  const now = retentionNow(wallNow, typeof stored === 'number' ? stored : null);
+  const deleted = await applyRetention(db, now);
+  await area.set({ [RETENTION_CLOCK_KEY]: now });
+  return deleted;
 }

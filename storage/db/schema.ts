@@ -32,7 +32,8 @@ export interface GapRow {
   start: number;
   end: number;
   /** `upload-unfinished`: a file's fingerprint was begun and never completed (page closed, worker lost). */
-  reason: 'idle' | 'unfocused' | 'sleep' | 'locked' | 'worker-restart' | 'upload-unfinished';
+  /** `page-limit`: a page sent more than a cadre could in a minute and the rest was dropped (core/page-limits). */
+  reason: 'idle' | 'unfocused' | 'sleep' | 'locked' | 'worker-restart' | 'upload-unfinished' | 'page-limit';
 }
 
 /**

@@ -43,6 +43,8 @@ export const PORTAL_HOSTS = {
   lookalike: 'www.gov.cn.lookalike-portal.com',
   /** Report receiver: POST /receiver. */
   collector: 'collector.sim.gov.cn',
+  /** Hostile portal pages that try to fake or hide what the cadre does (issue 15). */
+  hostile: 'hostile.sim.gov.cn',
 } as const;
 
 export type PortalHostKey = keyof typeof PORTAL_HOSTS;
@@ -281,6 +283,7 @@ const SITE_DIRS: Record<string, string> = {
   [PORTAL_HOSTS.secure]: 'secure',
   [PORTAL_HOSTS.lookalike]: 'zwfw',
   [PORTAL_HOSTS.collector]: 'collector',
+  [PORTAL_HOSTS.hostile]: 'hostile',
 };
 
 const CSP_HEADER =

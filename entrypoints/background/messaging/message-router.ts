@@ -2,6 +2,7 @@ import type { browser } from 'wxt/browser';
 
 type Runtime = typeof browser.runtime;
 type MessageSender = Browser.runtime.MessageSender;
+import type { LimitDecision, PageRateLimit } from '../../../core/page-limits/page-rate-limit';
 import { messageEnvelopeSchema, messageSchemas, type MessagePayload, type MessageType, PAGE_ONLY, type Reply } from '../../../core/contracts/messages';
 
 export type Handler<T extends MessageType> = (payload: MessagePayload<T>, sender: MessageSender) => Promise<unknown>;
@@ -10,7 +11,14 @@ export type Handler<T extends MessageType> = (payload: MessagePayload<T>, sender
  * One door for every message. The sender is checked before the payload (extension pages for management,
  * portal tabs for observations), then the payload is parsed with its zod schema; handlers never see raw input.
  */
-export function createMessageRouter(runtime: Pick<Runtime, 'id' | 'getURL'>) {
+export interface RouterLimits {
+  /** Per-minute bounds on what one tab's pages can make us do (core/page-limits/page-rate-limit.ts). */
+  limit: PageRateLimit;
+  /** The first drop of a minute per tab and kind, for the gap log. */
+  onDropped?: (decision: Extract<LimitDecision, { allowed: false }>, sender: MessageSender) => void;
+}
+
+export function createMessageRouter(runtime: Pick<Runtime, 'id' | 'getURL'>, limits?: RouterLimits) {
   const handlers = new Map<MessageType, Handler<MessageType>>();
   const extensionOrigin = runtime.getURL('/').replace(/\/$/, '');
 
@@ -33,6 +41,14 @@ export function createMessageRouter(runtime: Pick<Runtime, 'id' | 'getURL'>) {
       const { type } = envelope.data;
       const allowed = PAGE_ONLY.has(type) ? fromExtensionPage(sender) : fromPortalTab(sender);
       if (!allowed) return { ok: false, error: 'forbidden' };
+      // Counted before parsing: a flood of malformed messages costs the page its budget too.
+      if (limits && !PAGE_ONLY.has(type) && sender.tab?.id !== undefined) {
+        const decision = limits.limit.take(sender.tab.id, type);
+        if (!decision.allowed) {
+          if (decision.firstDropThisWindow) limits.onDropped?.(decision, sender);
+          return { ok: false, error: 'rate-limited' };
+        }
+      }
       const payload = messageSchemas[type].safeParse(envelope.data.payload ?? {});
       if (!payload.success) return { ok: false, error: 'bad-payload' };
       const handler = handlers.get(type);

@@ -33,16 +33,10 @@ export function createPortalAccess(deps: PortalAccessDeps) {
       if (existing.length) await deps.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
       return false;
     }
-    const isolated = await registerOne(existing, {
-      id: OBSERVER_SCRIPT_ID,
-      js: [OBSERVER_FILE],
-      matches,
-      allFrames: true,
-      runAt: 'document_start' as const,
-      persistAcrossSessions: true,
-    });
-    // The main-world part (file inputs never attached to the document) is optional: a browser that cannot
-    // register it still gets everything else.
+    // The main-world part first: Chromium runs document_start scripts in the order they were registered, and the
+    // channel's handshake needs the main world listening when the observer says it is ready (the observer never
+    // waits for a hello: that wait is what a page could answer). It is optional: a browser that cannot register
+    // it still gets everything else, and the observer then listens for keys itself.
     if (mainWorldSupported) {
       try {
         await registerOne(existing, {
@@ -58,6 +52,14 @@ export function createPortalAccess(deps: PortalAccessDeps) {
         mainWorldSupported = false;
       }
     }
+    const isolated = await registerOne(existing, {
+      id: OBSERVER_SCRIPT_ID,
+      js: [OBSERVER_FILE],
+      matches,
+      allFrames: true,
+      runAt: 'document_start' as const,
+      persistAcrossSessions: true,
+    });
     return isolated;
   }
 
@@ -86,8 +88,11 @@ export function createPortalAccess(deps: PortalAccessDeps) {
       tabs
         .filter((tab) => tab.id !== undefined && !tab.incognito && !tab.discarded)
         .map((tab) =>
+          // The page is loaded and its scripts have run: the observer is told so first, and then works without
+          // the main-world channel, which a page script could otherwise answer (issue 15 item 1).
           deps.scripting
-            .executeScript({ target: { tabId: tab.id!, allFrames: true }, files: [OBSERVER_FILE] })
+            .executeScript({ target: { tabId: tab.id!, allFrames: true }, func: markInjectedLate })
+            .then(() => deps.scripting.executeScript({ target: { tabId: tab.id!, allFrames: true }, files: [OBSERVER_FILE] }))
             .catch(() => undefined), // a tab mid-navigation or showing an error page: its next load is covered
         ),
     );
@@ -108,6 +113,11 @@ export function createPortalAccess(deps: PortalAccessDeps) {
       return matches;
     },
   };
+}
+
+/** Runs in the observer's isolated world (never the page's): see portal-observer/observer-lifecycle.ts. */
+function markInjectedLate() {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('burden-barometer.portal-observer.late')] = true;
 }
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>

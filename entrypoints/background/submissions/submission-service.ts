@@ -16,7 +16,7 @@ interface RequestEvent<D> {
   addListener(callback: (details: D) => void, filter: { urls: string[]; types?: string[] }): void;
 }
 export interface RequestEvents {
-  onBeforeRequest: RequestEvent<{ requestId: string; tabId: number; frameId: number; type: string; method: string; url: string }>;
+  onBeforeRequest: RequestEvent<{ requestId: string; tabId: number; frameId: number; type: string; method: string; url: string; timeStamp?: number }>;
   onBeforeRedirect: RequestEvent<{ requestId: string; redirectUrl: string }>;
   onCompleted: RequestEvent<{ requestId: string; statusCode: number; url: string }>;
   onErrorOccurred: RequestEvent<{ requestId: string; url: string }>;
@@ -30,6 +30,8 @@ export interface FrictionServiceDeps {
   now: () => number;
   /** Runs a task a moment later (default 1.5 s): the form's last entry may still be on its way when the answer comes. */
   later?: (task: () => void) => void;
+  /** Runs a task after `ms` (default setTimeout): an action held for a following request is settled then. */
+  after?: (task: () => void, ms: number) => void;
 }
 
 interface LoginFacts {
@@ -90,6 +92,22 @@ export function createFrictionService(deps: FrictionServiceDeps) {
   // The last field is committed as focus leaves it for the submit button, and that entry is fingerprinted and
   // stored in its own queue: a local portal can answer first. So the link waits a moment.
   const later = deps.later ?? ((task: () => void) => void setTimeout(task, 1500));
+  const after = deps.after ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
+  // An action that only had a request from just before it waits a moment for one that follows (matcher.ts).
+  let settleTimer = false;
+  const scheduleSettle = () => {
+    const due = matcher.nextSettle();
+    if (due === null || settleTimer) return;
+    settleTimer = true;
+    after(() => {
+      settleTimer = false;
+      for (const { intent, request } of matcher.settle(deps.now())) {
+        const t = requests.get(request.requestId);
+        if (t) void record(t, intent.data);
+      }
+      scheduleSettle();
+    }, Math.max(0, due - deps.now()) + 10);
+  };
   const linkIfFiled = async (id: number, tabId: number, portalId: string, at: number, login: boolean, status: 'ok' | 'failed' | 'pending') => {
     if (login || status !== 'ok') return;
     later(() => void serial(() => deps.friction.linkEntriesAndCheckDuplicate({ id, tabId, portalId, at })).catch(() => undefined));
@@ -154,10 +172,13 @@ export function createFrictionService(deps: FrictionServiceDeps) {
         if (d.tabId < 0 || (d.method !== 'POST' && d.method !== 'PUT') || !KINDS.includes(d.type as RequestKind)) return;
         const now = deps.now();
         forgetOld(now);
-        const t: Tracked = { req: { requestId: d.requestId, tabId: d.tabId, frameId: d.frameId, kind: d.type as RequestKind, at: now }, finalUrl: d.url };
+        // When the browser started it, not when we heard of it: the order against the click is what matters.
+        const at = typeof d.timeStamp === 'number' && Math.abs(d.timeStamp - now) < 5_000 ? d.timeStamp : now;
+        const t: Tracked = { req: { requestId: d.requestId, tabId: d.tabId, frameId: d.frameId, kind: d.type as RequestKind, at }, finalUrl: d.url };
         requests.set(d.requestId, t);
-        const intent = matcher.request(t.req);
+        const intent = matcher.request(t.req, now);
         if (intent) void record(t, intent.data);
+        scheduleSettle();
       }, FILTER);
       web.onBeforeRedirect.addListener((d) => {
         const t = requests.get(d.requestId);
@@ -174,16 +195,19 @@ export function createFrictionService(deps: FrictionServiceDeps) {
 
     register(router: MessageRouter) {
       router.on('page.submitIntent', async (payload, sender) => {
-        const at = deps.now();
+        const now = deps.now();
+        // The page's own time of the action, bounded to the moments it can have happened (a message takes a while).
+        const at = payload.at === undefined ? now : Math.min(now, Math.max(now - 5_000, payload.at));
         const tabId = sender.tab?.id;
         const portalId = await portalOfSender(deps.config, sender);
         if (!portalId || tabId === undefined) return { noted: false };
         const login = await loginFacts(payload.login);
-        const early = matcher.intent({ tabId, frameId: sender.frameId ?? 0, at, data: { portalId, login }, follows: payload.via === 'submit' });
+        const early = matcher.intent({ tabId, frameId: sender.frameId ?? 0, at, data: { portalId, login }, follows: payload.via === 'submit' }, deps.now());
         if (early) {
           const t = requests.get(early.requestId);
           if (t) await record(t, { portalId, login });
         }
+        scheduleSettle();
         return { noted: true };
       });
     },

@@ -1,3 +1,4 @@
+import type { DocumentLedger } from '../../../core/time/document-ledger';
 import type { browser } from 'wxt/browser';
 import type { ActivitySlice } from '../../../core/time/activity-clock';
 import { dayKey } from '../../../core/time/day-split';
@@ -19,6 +20,8 @@ export interface ActivityServiceDeps {
   session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   /** Called after a message's credits are stored: per-tag minutes and stays (issue 4) hang off counted time. */
   onCredited?: (sender: Browser.runtime.MessageSender, portalId: string, tag: PageTag | undefined, credits: { day: string; activeMs: number }[]) => Promise<void>;
+  /** A document's load counts once, however often an observer is injected into it (issue 15 item 8). */
+  ledger?: DocumentLedger;
 }
 
 /** Per window: the tab activated last, when, and the tab it replaced. */
@@ -119,7 +122,7 @@ export function createActivityService(deps: ActivityServiceDeps) {
       );
       router.on('page.waiting', async ({ ms }, sender) => {
         // Only the top document's own navigation is a wait; frames load inside it.
-        if (sender.frameId !== 0) return;
+        if (sender.frameId !== 0 || deps.ledger?.first(sender.documentId, 'waiting') === false) return;
         const portalId = await portalOfSender(deps.config, sender);
         if (portalId) await deps.activity.addWaiting(portalId, dayKey(deps.now()), ms);
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSubmissionMatcher, type ObservedRequest } from '../../../../core/submissions/matcher';
+import { createSubmissionMatcher, type ObservedRequest, SUBMIT_HOLD_MS } from '../../../../core/submissions/matcher';
 
 const req = (over: Partial<ObservedRequest>): ObservedRequest => ({ requestId: 'r', tabId: 1, frameId: 0, kind: 'xmlhttprequest', at: 0, ...over });
 const intent = (at: number, data = 'a', frameId = 0, tabId = 1, follows = false) => ({ tabId, frameId, at, data, follows });
@@ -27,8 +27,8 @@ describe('pairing actions with requests', () => {
 
   it('a native navigation request that arrives before the page message is matched when the message comes', () => {
     const m = createSubmissionMatcher<string>();
-    expect(m.request(req({ requestId: 'nav', kind: 'main_frame', at: 1_000 }))).toBeNull();
-    expect(m.intent(intent(1_050))?.requestId).toBe('nav');
+    expect(m.request(req({ requestId: 'nav', kind: 'main_frame', at: 1_050 }), 1_060)).toBeNull();
+    expect(m.intent(intent(1_000), 1_080)?.requestId).toBe('nav');
   });
 
   it('a script request a moment before the click belongs to something else (a "send code" button)', () => {
@@ -36,9 +36,40 @@ describe('pairing actions with requests', () => {
     expect(m.request(req({ requestId: 'send-code', at: 1_000 }))).toBeNull();
     expect(m.intent(intent(1_600, 'login'))).toBeNull();
     expect(m.request(req({ requestId: 'login', kind: 'main_frame', at: 1_650 }))?.data).toBe('login');
-    // …while one a few milliseconds ahead of its click message is the click's own.
+    // …while one a few milliseconds ahead of its click (two processes' clocks) is the click's own when nothing follows.
     expect(m.request(req({ requestId: 'save', at: 5_000 }))).toBeNull();
-    expect(m.intent(intent(5_040, 'save'))?.requestId).toBe('save');
+    expect(m.intent(intent(5_040, 'save'))).toBeNull();
+    expect(m.settle(5_040 + SUBMIT_HOLD_MS - 1)).toEqual([]);
+    expect(m.settle(5_040 + SUBMIT_HOLD_MS).map((x) => [x.intent.data, x.request.requestId])).toEqual([['save', 'save']]);
+  });
+
+  // Issue 15 item 9, found on an element-plus page: an auto-upload that started just before the 提交 click must not
+  // use the click up; the submit that follows it is the submission (and its 500 is a failure that is seen).
+  it('prefers the request that follows the click over one that started just before it, in any order of arrival', () => {
+    for (const order of ['upload, intent, submit', 'upload, submit, intent', 'submit, upload, intent', 'intent, upload, submit'] as const) {
+      const m = createSubmissionMatcher<string>();
+      const upload = req({ requestId: 'upload', at: 990 });
+      const submit = req({ requestId: 'submit', at: 1_020 });
+      const matched: string[] = [];
+      for (const step of order.split(', ')) {
+        if (step === 'intent') {
+          const r = m.intent(intent(1_000, 'click'), 1_030);
+          if (r) matched.push(r.requestId);
+        } else if (m.request(step === 'upload' ? upload : submit, 1_030)) matched.push(step);
+      }
+      matched.push(...m.settle(10_000).map((x) => x.request.requestId));
+      expect({ order, matched }).toEqual({ order, matched: ['submit'] });
+    }
+  });
+
+  it('a request from just before the click held as its fallback yields to one that follows within the hold', () => {
+    const m = createSubmissionMatcher<string>();
+    m.intent(intent(1_000, 'click'));
+    expect(m.request(req({ requestId: 'autosave', at: 900 }), 1_010)).toBeNull();
+    expect(m.nextSettle()).toBe(1_010 + SUBMIT_HOLD_MS);
+    expect(m.request(req({ requestId: 'submit', at: 1_500 }))?.data).toBe('click');
+    expect(m.settle(10_000)).toEqual([]);
+    expect(m.nextSettle()).toBeNull();
   });
 
   it('a click and the form submit event it causes are one action', () => {

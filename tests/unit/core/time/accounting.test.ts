@@ -205,6 +205,36 @@ describe('screen lock', () => {
     expect(w.totals()).toEqual({});
   });
 
+  // Issue 15 item 7: the lock was remembered as the greatest time ever seen, so after a lock and a clock set back
+  // by an hour the next hour of typing counted nothing.
+  it('counts typing after a lock when the clock is then set back an hour', () => {
+    const w = worker();
+    sendSeconds(w, 'gd', T0, 5, ACTIVE, { lastInputAt: T0 });
+    w.accounting.noteIdleState('locked', T0 + 5000);
+    w.accounting.noteIdleState('active', T0 + 60_000);
+    const back = T0 + 61_000 - 3_600_000; // the clock is corrected: an hour earlier
+    for (let i = 0; i < 600; i++) w.send('gd', back + i * 1000, back + (i + 1) * 1000, ACTIVE, { lastInputAt: back + i * 1000 + 500 });
+    const totals = w.totals();
+    // 5 s before the lock; of the 10 minutes after, at most the first slice is lost (where the lock now sits).
+    const day = Object.keys(totals)[0]!;
+    expect(Object.keys(totals)).toEqual([day]);
+    expect(totals[day]).toBeGreaterThanOrEqual(5 + 598);
+    expect(totals[day]).toBeLessThanOrEqual(5 + 600);
+  });
+
+  it('still refuses old input after a lock when the clock is set back while locked', () => {
+    const w = worker();
+    sendSeconds(w, 'gd', T0, 2, ACTIVE, { lastInputAt: T0 });
+    w.accounting.noteIdleState('locked', T0 + 2000);
+    const back = T0 + 3000 - 3_600_000;
+    w.accounting.noteIdleState('active', back + 10_000);
+    // The page's input before the lock is, by the corrected clock, an hour "later" than the unlock: still old.
+    sendSeconds(w, 'gd', back + 10_000, 3, ACTIVE, { lastInputAt: T0 });
+    expect(w.totals()).toEqual({ 'gd 2025-03-05': 2 });
+    sendSeconds(w, 'gd', back + 13_000, 3, ACTIVE, { lastInputAt: back + 13_100 });
+    expect(w.totals()).toEqual({ 'gd 2025-03-05': 2 + 3 });
+  });
+
   it('does not block counting after an idle (not locked) state ends', () => {
     const w = worker();
     w.accounting.noteIdleState('idle', T0);

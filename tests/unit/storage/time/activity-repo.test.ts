@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTimeAccounting } from '../../../../core/time/accounting';
 import { createActivityRepo } from '../../../../storage/time/activity-repo';
-import { applyRetention } from '../../../../storage/db/retention';
+import { applyRetention, applyRetentionByClock } from '../../../../storage/db/retention';
 import { BurdenDb } from '../../../../storage/db/schema';
 
 let n = 0;
@@ -108,5 +108,24 @@ describe('retention', () => {
     expect((await db.daily.toArray()).map((r) => r.day)).toEqual(['2025-10-28']);
     expect((await db.gaps.toArray()).map((r) => r.day)).toEqual(['2026-08-29']);
     expect((await db.visits.toArray()).map((r) => r.day)).toEqual(['2026-11-27']);
+  });
+
+  // Issue 15 item 7: one run with the clock set far ahead deleted every fingerprinted record for good.
+  it('a clock set 100 days ahead for one run deletes no fingerprinted record that is less than 88 days old', async () => {
+    const db = freshDb();
+    const values = new Map<string, unknown>();
+    const area = {
+      get: async (keys: string[]) => Object.fromEntries(keys.filter((k) => values.has(k)).map((k) => [k, values.get(k)])),
+      set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => values.set(k, v)),
+    };
+    const now = new Date(2026, 10, 27).getTime();
+    const DAY = 24 * 3_600_000;
+    const entry = (day: string) => ({ portalId: 'a', day, at: 1, form: 'f', field: 'k', category: 'name' as const, method: 'typed' as const, length: 3, typingMs: 0, valueFp: 'fp', keyId: 'k1' });
+    await db.entries.bulkAdd([entry('2026-08-30'), entry('2026-10-01'), entry('2026-11-26')].map((e) => e as never));
+    await applyRetentionByClock(db, area, now);
+    expect(await db.entries.count()).toBe(3);
+    await applyRetentionByClock(db, area, now + 100 * DAY); // the clock is wrong for one run
+    await applyRetentionByClock(db, area, now + DAY); // and set right again
+    expect((await db.entries.toArray()).map((r) => r.day).sort()).toEqual(['2026-10-01', '2026-11-26']);
   });
 });
