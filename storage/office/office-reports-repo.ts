@@ -11,6 +11,14 @@ export function createOfficeReportsRepo(db: OfficeDb) {
     all: (): Promise<WeeklyReport[]> => db.reports.toArray(),
     count: () => db.reports.count(),
     ids: async (): Promise<Set<string>> => new Set(await db.reports.toCollection().primaryKeys()),
+    /** reportId → week of every stored report, from the week index alone (the rows are not read). */
+    async weeksById(): Promise<Map<string, string>> {
+      const out = new Map<string, string>();
+      await db.reports.orderBy('week').eachKey((week, cursor) => {
+        out.set(cursor.primaryKey as string, week as string);
+      });
+      return out;
+    },
     /**
      * Stores reports (already validated, ids already deduplicated) in chunks; `onChunk` gets the number stored so
      * far after each chunk, so the page can update its progress bar.

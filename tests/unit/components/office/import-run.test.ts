@@ -8,7 +8,7 @@ import { STORE_CHUNK, createOfficeReportsRepo } from '../../../../storage/office
 import { cadreWeek } from '../../core/office/generated-reports';
 import { makeValidFile } from '../../core/report/fixtures';
 
-const reports = Array.from({ length: 5 }, (_, i) => cadreWeek({ id: `run-${i}`, portals: [{ portal: 'zj-mzxt', activeMinutes: 10 + i }] }));
+const reports = Array.from({ length: 5 }, (_, i) => cadreWeek({ id: `run-${i}`, week: `2026-W${10 + i}`, portals: [{ portal: 'zj-mzxt', activeMinutes: 10 + i }] }));
 
 function picked(path: string, text: string, size = new TextEncoder().encode(text).length): PickedFile & { reads: () => number } {
   let reads = 0;
