@@ -67,7 +67,7 @@ export function OfficeResults({ tables, models, onEvidence }: Props) {
           </div>
           <div>
             <dt>{t('office_summary_outliers')}</dt>
-            <dd data-testid="office-outlier-count">{formatNumber(tables.outliers.length)}</dd>
+            <dd data-testid="office-outlier-count">{formatNumber(tables.outlierCount)}</dd>
           </div>
         </dl>
         <p class="hint">{t('office_suppressed_legend', [marker, tables.k])}</p>

@@ -6,7 +6,8 @@
  *
  * Rules, in order:
  * 1. Only reports whose week lies in the chosen range (inclusive, ISO weeks) count; a reportId seen twice counts once.
- * 2. Reports past an outlier limit (office-outliers.ts) are listed in `outliers` and left out of everything else.
+ * 2. Reports past an outlier limit (office-outliers.ts) are listed in `outliers` and left out of everything else;
+ *    what may be shown of them is `outlierRows`: per limit, how many reports passed it, a cell like any other.
  * 3. Every value a report adds to a cell is clipped at the contribution caps (office-outliers.ts).
  * 4. `other-1`, `other-2`, … are numbered per install, so they mean different sites in different reports: they are
  *    pooled into one row, OTHER_PORTALS_KEY, adding up a report's other-N values; a pair of two of them is dropped.
@@ -27,6 +28,8 @@ import {
   type CategoryLabel,
   type LevelKey,
   type LevelLabel,
+  type OutlierFigures,
+  type OutlierLabel,
   type OverallLabel,
   type PairFigures,
   type PairLabel,
@@ -90,6 +93,8 @@ export interface OfficeAggregate {
   /** Distinct reports in the range, outliers included. */
   reportsInRange: number;
   outliers: OutlierReport[];
+  /** Per outlier limit passed by at least one report: how many (people by busiest week). No member indices. */
+  outlierRows: AggregateRow<OutlierLabel, OutlierFigures>[];
   headcount: number | null;
   overall: AggregateRow<OverallLabel, PopulationFigures>;
   /** By total active minutes, most first. */
@@ -343,12 +348,30 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
     .map(([key, acc]) => population<LevelLabel>(key, { level: key as LevelKey }, acc))
     .sort((x, y) => levelOrder.indexOf(x.key) - levelOrder.indexOf(y.key));
 
+  const byField = new Map<string, { limit: number; weeks: Map<string, number>; count: number }>();
+  for (const o of outliers) {
+    for (const reason of o.reasons) {
+      const cell = byField.get(reason.field) ?? byField.set(reason.field, { limit: reason.limit, weeks: new Map(), count: 0 }).get(reason.field)!;
+      cell.count++;
+      cell.weeks.set(o.week, (cell.weeks.get(o.week) ?? 0) + 1);
+    }
+  }
+  const outlierRows = [...byField].map(([field, cell]) => ({
+    key: field,
+    label: { field: field as OutlierLabel['field'], limit: cell.limit },
+    people: Math.max(...cell.weeks.values()),
+    cadreWeeks: cell.count,
+    figures: {},
+    members: new Int32Array(0),
+  }));
+
   return {
     range: { from, to },
     weeks,
     reportWeek,
     reportsInRange: seen.size,
     outliers,
+    outlierRows,
     headcount,
     overall: population<OverallLabel>('all', {}, overallAcc),
     portals,

@@ -16,6 +16,9 @@
  *    the tag table has primary suppression only.
  * 4. Breakdowns (weekly trends, levels, provinces, regions): the differencing guard of office-differencing.ts.
  * 5. If the whole range has fewer than k people, everything is suppressed, the overall row included.
+ * 6. Outliers: the reports themselves never leave (no reportId, no value); per outlier limit, the number of reports
+ *    that passed it is a cell, suppressed below k people like any other (issue 15). Only their total count is
+ *    always shown, as the number of reports is.
  * Ranked tables list their shown cells in rank order and the suppressed ones after them in key order, so a
  * suppressed cell's place in the ranking does not bound its figures.
  */
@@ -27,6 +30,8 @@ import {
   type CategoryFigures,
   type CategoryLabel,
   type LevelLabel,
+  type OutlierFigures,
+  type OutlierLabel,
   type OverallLabel,
   type PairFigures,
   type PairLabel,
@@ -40,7 +45,6 @@ import {
   type TagLabel,
   type WeekLabel,
 } from './figures';
-import type { OutlierReport } from './outliers';
 import { peopleOfUnion } from './people';
 
 export const DEFAULT_K = 10;
@@ -62,7 +66,10 @@ export interface OfficeTables {
   range: { from: string | null; to: string | null };
   weeks: string[];
   reportsInRange: number;
-  outliers: OutlierReport[];
+  /** Reports left out as outliers: a count, like reportsInRange. */
+  outlierCount: number;
+  /** Per outlier limit: how many reports passed it. */
+  outliers: ShownCell<OutlierLabel, OutlierFigures>[];
   headcount: number | null;
   /** Population figures withheld (null) from the overall row and every breakdown, by rule 3. */
   withheldFigures: PopulationSumField[];
@@ -179,7 +186,8 @@ export function suppressSmallCells(aggregate: OfficeAggregate, options: Suppress
     range: aggregate.range,
     weeks: aggregate.weeks,
     reportsInRange: aggregate.reportsInRange,
-    outliers: aggregate.outliers,
+    outlierCount: aggregate.outliers.length,
+    outliers: aggregate.outlierRows.map((r) => show(r, everything || r.people < k)),
     headcount: aggregate.headcount,
     withheldFigures: [...withheld],
     withheldForSize: guarded.withheldForSize,
