@@ -88,6 +88,24 @@ export interface OfficeTables {
 
 export interface SuppressionOptions {
   k?: number;
+  /**
+   * Tables of the same cadre-weeks at a lower k whose suppressed cells stay suppressed here, so that what a view
+   * at a higher k shows is a subset of what the lower one shows (view-tables.ts).
+   */
+  floor?: OfficeTables;
+}
+
+/** The suppressed cells of `tables`, as `table\nkey`. */
+function suppressedKeys(tables: OfficeTables | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!tables) return out;
+  for (const [name, cells] of Object.entries(tables)) {
+    if (!Array.isArray(cells)) continue;
+    for (const cell of cells as { key?: unknown; suppressed?: unknown }[]) {
+      if (cell && typeof cell.key === 'string' && cell.suppressed === true) out.add(`${name}\n${cell.key}`);
+    }
+  }
+  return out;
 }
 
 type AnyRow = AggregateRow<unknown, unknown>;
@@ -133,7 +151,8 @@ function ranked<L, F>(rows: readonly AggregateRow<L, F>[], hidden: readonly bool
   return [...shown, ...suppressed];
 }
 
-function withhold(figures: PopulationFigures, fields: ReadonlySet<PopulationSumField>): PopulationFigures {
+/** Population figures with `fields` withheld (null). */
+export function withholdFigures(figures: PopulationFigures, fields: ReadonlySet<PopulationSumField>): PopulationFigures {
   if (fields.size === 0) return figures;
   const out = { ...figures };
   for (const f of fields) out[f] = null;
@@ -142,24 +161,27 @@ function withhold(figures: PopulationFigures, fields: ReadonlySet<PopulationSumF
 
 export function suppressSmallCells(aggregate: OfficeAggregate, options: SuppressionOptions = {}): OfficeTables {
   const k = effectiveK(options.k);
-  const everything = aggregate.overall.people < k;
-  const primary = (rows: readonly AnyRow[]) => rows.map((r) => everything || r.people < k);
+  const everything = aggregate.overall.people < k || options.floor?.overall.suppressed === true;
+  const floor = suppressedKeys(options.floor);
+  const primaryOf = (table: string) => (rows: readonly AnyRow[]) =>
+    rows.map((r) => everything || r.people < k || floor.has(`${table}\n${r.key}`));
 
-  const withheld = new Set<PopulationSumField>();
+  const withheld = new Set<PopulationSumField>(options.floor?.withheldFigures ?? []);
   const complement = (rows: readonly AnyRow[], hidden: boolean[], sums: readonly PopulationSumField[]) => {
     if (!everything && !enforceComplement(rows, hidden, k, aggregate)) sums.forEach((f) => withheld.add(f));
   };
-  const portalHidden = primary(aggregate.portals);
+  const portalHidden = primaryOf('portals')(aggregate.portals);
   complement(aggregate.portals, portalHidden, SUMS_OF_POPULATION_FIGURES.portals);
   const smallPortals = new Set(aggregate.portals.filter((r) => r.people < k).map((r) => r.key));
-  const pairHidden = primary(aggregate.pairs).map(
+  const pairHidden = primaryOf('pairs')(aggregate.pairs).map(
     (h, i) => h || smallPortals.has(aggregate.pairs[i]!.label.a) || smallPortals.has(aggregate.pairs[i]!.label.b),
   );
   complement(aggregate.pairs, pairHidden, SUMS_OF_POPULATION_FIGURES.pairs);
-  const categoryHidden = primary(aggregate.categories);
+  const categoryHidden = primaryOf('categories')(aggregate.categories);
   complement(aggregate.categories, categoryHidden, SUMS_OF_POPULATION_FIGURES.categories);
   // Tag figures add up to nothing that is shown (tagged pages are a part of some portals' time), so no complement.
-  const tagHidden = primary(aggregate.tags);
+  const tagHidden = primaryOf('tags')(aggregate.tags);
+  const outlierHidden = primaryOf('outliers')(aggregate.outlierRows);
 
   const breakdowns = [
     { name: 'weeklyTrends', rows: aggregate.weeklyTrends, exact: false },
@@ -171,7 +193,7 @@ export function suppressSmallCells(aggregate: OfficeAggregate, options: Suppress
     ? { hidden: breakdowns.map((b) => b.rows.map(() => true)), withheldForSize: [] }
     : guardDifferencing({
         breakdowns,
-        hidden: breakdowns.map((b) => primary(b.rows)),
+        hidden: breakdowns.map((b) => primaryOf(b.name)(b.rows)),
         k,
         reportCount: aggregate.overall.cadreWeeks,
         reportWeek: aggregate.reportWeek,
@@ -179,7 +201,7 @@ export function suppressSmallCells(aggregate: OfficeAggregate, options: Suppress
       });
   const [weekHidden, levelHidden, provinceHidden, regionHidden] = guarded.hidden as [boolean[], boolean[], boolean[], boolean[]];
   const population = <L>(rows: readonly AggregateRow<L, PopulationFigures>[], hidden: readonly boolean[]) =>
-    rows.map((r, i) => show({ ...r, figures: withhold(r.figures, withheld) }, hidden[i]!));
+    rows.map((r, i) => show({ ...r, figures: withholdFigures(r.figures, withheld) }, hidden[i]!));
 
   return {
     k,
@@ -187,11 +209,11 @@ export function suppressSmallCells(aggregate: OfficeAggregate, options: Suppress
     weeks: aggregate.weeks,
     reportsInRange: aggregate.reportsInRange,
     outlierCount: aggregate.outliers.length,
-    outliers: aggregate.outlierRows.map((r) => show(r, everything || r.people < k)),
+    outliers: aggregate.outlierRows.map((r, i) => show(r, outlierHidden[i]!)),
     headcount: aggregate.headcount,
     withheldFigures: [...withheld],
     withheldForSize: guarded.withheldForSize,
-    overall: show({ ...aggregate.overall, figures: withhold(aggregate.overall.figures, withheld) }, everything),
+    overall: show({ ...aggregate.overall, figures: withholdFigures(aggregate.overall.figures, withheld) }, everything),
     portals: ranked(aggregate.portals, portalHidden),
     pairs: ranked(aggregate.pairs, pairHidden),
     categories: ranked(aggregate.categories, categoryHidden),
