@@ -8,6 +8,7 @@
  * "Clear" on the page is never held up behind a long read; `tables` answers with the tables of one view once the
  * latest load is done; `drop` forgets the reports (after a clear).
  */
+import type { OfficeTables } from '../../core/office/suppression';
 import { buildOfficeTables } from '../../core/office/view-tables';
 import type { WeeklyReport } from '../../core/contracts/report-schema';
 import { openOfficeDb } from '../../storage/office/office-db';
@@ -18,6 +19,9 @@ const repo = createOfficeReportsRepo(openOfficeDb());
 let reports: WeeklyReport[] = [];
 let generation = 0;
 let loading: Promise<void> = Promise.resolve();
+/** Week views of the current reports, catalog and headcount (view-tables.ts), so a new range or k reuses them. */
+let weekCache = new Map<string, OfficeTables>();
+let cacheFor = '';
 
 const reply = (message: WorkerReply) => postMessage(message);
 
@@ -29,7 +33,10 @@ async function load(): Promise<void> {
     next.push(...chunk);
     return true;
   });
-  if (mine === generation) reports = next;
+  if (mine === generation) {
+    reports = next;
+    weekCache = new Map();
+  }
 }
 
 addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
@@ -43,11 +50,18 @@ addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   } else if (request.type === 'drop') {
     generation++;
     reports = [];
+    weekCache = new Map();
     loading = Promise.resolve();
     reply({ type: 'loaded', id: request.id, count: 0 });
   } else if (request.type === 'tables') {
     void loading.then(() => {
       try {
+        const key = JSON.stringify([request.options.catalog ?? [], request.options.headcount ?? null]);
+        if (key !== cacheFor) {
+          weekCache = new Map();
+          cacheFor = key;
+        }
+        request.options.weekCache = weekCache;
         reply({ type: 'tables', id: request.id, tables: reports.length === 0 ? null : buildOfficeTables(reports, request.options), weeks: [...new Set(reports.map((r) => r.week))].sort() });
       } catch {
         reply({ type: 'failed', id: request.id });

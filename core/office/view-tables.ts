@@ -28,6 +28,11 @@ import type { AggregateRow, PopulationFigures, PopulationSumField } from './figu
 
 export interface ViewOptions extends Omit<AggregateOptions, 'include'> {
   k?: number;
+  /**
+   * Week views already built for these reports, catalog and headcount, by `week\nk`; filled as they are built.
+   * The caller drops it when any of those change (the aggregation worker does).
+   */
+  weekCache?: Map<string, OfficeTables>;
 }
 
 /** The tables whose cells are keyed by something other than the week, in OfficeTables. */
@@ -43,10 +48,17 @@ function distinct(reports: readonly WeeklyReport[]): WeeklyReport[] {
 }
 
 function weekTables(reports: readonly WeeklyReport[], week: string, options: ViewOptions, k: number): OfficeTables {
+  const cache = options.weekCache;
+  const cached = cache?.get(`${week}\n${k}`);
+  if (cached) return cached;
   const aggregate = aggregateReports(reports, { catalog: options.catalog, headcount: options.headcount, weeks: { from: week, to: week } });
-  let tables = suppressSmallCells(aggregate, { k: MIN_K });
-  for (let step = MIN_K + 1; step <= k; step++) tables = suppressSmallCells(aggregate, { k: step, floor: tables });
-  return tables;
+  let tables: OfficeTables | undefined;
+  for (let step = MIN_K; step <= k; step++) {
+    const known = cache?.get(`${week}\n${step}`);
+    tables = known ?? suppressSmallCells(aggregate, step === MIN_K ? { k: step } : { k: step, floor: tables });
+    cache?.set(`${week}\n${step}`, tables);
+  }
+  return tables!;
 }
 
 function shownCell<L, F>(row: AggregateRow<L, F>): ShownCell<L, F> {

@@ -80,4 +80,15 @@ describe('views of the office page, attacked together (issue 15)', () => {
       }
     }
   });
+
+  it('gives the same tables with a cache of week views as without, across ranges and k', () => {
+    const random = seededRandom(77);
+    const reports = probedPopulation(random, 77);
+    const weekCache = new Map<string, OfficeTables>();
+    for (const v of randomViews(random, weeksOf(reports)).concat(randomViews(random, weeksOf(reports)))) {
+      const options = { weeks: { from: v.from, to: v.to }, k: v.k };
+      expect(buildOfficeTables(reports, { ...options, weekCache })).toEqual(buildOfficeTables(reports, options));
+    }
+    expect(weekCache.size).toBeGreaterThan(0);
+  });
 });
