@@ -40,7 +40,7 @@ export function ImportPanel({ repo, storedCount, onImported, onCleared, onReload
     setOutcome(null);
     try {
       const result = await runImport(files, {
-        existingIds: await repo.ids(),
+        existingIds: await repo.weeksById(),
         store: (reports, onStored) => repo.putAll(reports, onStored),
         onProgress: setProgress,
       });

@@ -4,7 +4,7 @@
  * thread back to the page between files so the progress bar moves; then the accepted reports are stored in
  * chunks. Rejected files are all listed, valid ones all kept, duplicate reportIds dropped and counted.
  */
-import { MAX_IMPORT_FILE_BYTES, createReportImporter, type RejectDetail, type RejectReason } from '../../core/office/import';
+import { MAX_IMPORT_FILE_BYTES, createReportImporter, type ExistingReports, type RejectDetail, type RejectReason } from '../../core/office/import';
 import type { WeeklyReport } from '../../core/contracts/report-schema';
 import type { PickedFile } from './drop';
 
@@ -32,7 +32,8 @@ export interface ImportOutcome {
 }
 
 export interface ImportDeps {
-  existingIds: ReadonlySet<string>;
+  /** The stored reports: reportId → week (a set of ids only drops duplicates). */
+  existingIds: ExistingReports;
   store(reports: readonly WeeklyReport[], onStored: (stored: number) => Promise<void>): Promise<void>;
   onProgress(progress: ImportProgress): void;
   /** Hands the thread back to the page; a macrotask by default so the browser can paint. */

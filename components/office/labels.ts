@@ -15,6 +15,8 @@ export const REASON_KEYS: Record<RejectReason | 'unreadable', string> = {
   invalid: 'office_reason_invalid',
   implausible: 'office_reason_implausible',
   unreadable: 'office_reason_unreadable',
+  'same-week-twice': 'office_reason_same_week_twice',
+  'contradicts-stored': 'office_reason_contradicts_stored',
 };
 
 /** Zod's issue codes and the schema's cross-field rules, as describeIssues reports them. */

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { aggregateReports } from '../../core/office/aggregate';
-import { suppressSmallCells } from '../../core/office/suppression';
-import { REPORT_NOTICE, type WeeklyReport } from '../../core/contracts/report-schema';
+import type { OfficeTables } from '../../core/office/suppression';
+import { REPORT_NOTICE } from '../../core/contracts/report-schema';
 import { openOfficeDb } from '../../storage/office/office-db';
 import { createOfficeReportsRepo } from '../../storage/office/office-reports-repo';
+import { createAggregationClient } from './aggregation-client';
 import { EvidenceSheet } from './evidence';
 import { ImportPanel } from './import-panel';
 import { OfficeResults } from './results';
@@ -20,41 +20,70 @@ import { t } from '../shared/i18n';
  */
 export function OfficePage() {
   const repo = useMemo(() => createOfficeReportsRepo(openOfficeDb()), []);
-  const [reports, setReports] = useState<WeeklyReport[] | null>(null);
+  const client = useMemo(() => createAggregationClient(), []);
+  // The stored reports are counted at once (cheap) and read by the worker afterwards, so "Clear" is reachable
+  // however many are stored (issue 15).
+  const [storedCount, setStoredCount] = useState<number | null>(null);
+  const [tables, setTables] = useState<OfficeTables | null>(null);
+  const [allWeeks, setAllWeeks] = useState<string[]>([]);
+  const [aggregating, setAggregating] = useState(true);
   const [settings, setSettings] = useState<OfficeSettings>(DEFAULT_SETTINGS);
+  const [settingsReady, setSettingsReady] = useState(false);
   const [evidence, setEvidence] = useState<string | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
+  const latest = useRef(0);
+  const [loads, setLoads] = useState(0);
 
+  useEffect(() => () => client.close(), [client]);
   const reload = () => {
-    repo.all().then(setReports, () => setLoadFailed(true));
+    repo.count().then(setStoredCount, () => setLoadFailed(true));
+    setAggregating(true);
+    client.load().then(
+      () => setLoads((n) => n + 1),
+      () => setLoadFailed(true),
+    );
   };
   useEffect(() => {
-    Promise.all([repo.all(), repo.loadSettings()])
-      .then(([stored, saved]) => {
-        setSettings(normaliseSettings(saved));
-        setReports(stored);
-      })
-      .catch(() => {
-        setLoadFailed(true);
-        setReports([]);
-      });
-  }, [repo]);
+    repo.count().then(setStoredCount, () => {
+      setLoadFailed(true);
+      setStoredCount(0);
+    });
+    repo
+      .loadSettings()
+      .then((saved) => setSettings(normaliseSettings(saved)), () => setLoadFailed(true))
+      .finally(() => setSettingsReady(true));
+    reload();
+  }, [repo, client]);
+
+  // Each view is asked of the worker; only the answer to the latest request is shown.
+  useEffect(() => {
+    if (!settingsReady || loads === 0) return;
+    const id = ++latest.current;
+    setAggregating(true);
+    client
+      .tables({ weeks: { from: settings.from ?? undefined, to: settings.to ?? undefined }, catalog: settings.catalog, headcount: settings.headcount ?? undefined, k: settings.k })
+      .then(
+        (answer) => {
+          if (id !== latest.current) return;
+          setTables(answer.tables);
+          setAllWeeks(answer.weeks);
+          setAggregating(false);
+        },
+        () => {
+          if (id !== latest.current) return;
+          setLoadFailed(true);
+          setAggregating(false);
+        },
+      );
+  }, [client, loads, settingsReady, settings]);
 
   const changeSettings = (next: OfficeSettings) => {
+    // The shown tables belong to the old view until the worker answers.
+    setAggregating(true);
     setSettings(next);
     void repo.saveSettings(next);
   };
 
-  const allWeeks = useMemo(() => [...new Set((reports ?? []).map((r) => r.week))].sort(), [reports]);
-  const tables = useMemo(() => {
-    if (!reports || reports.length === 0) return null;
-    const aggregate = aggregateReports(reports, {
-      weeks: { from: settings.from ?? undefined, to: settings.to ?? undefined },
-      catalog: settings.catalog,
-      headcount: settings.headcount ?? undefined,
-    });
-    return suppressSmallCells(aggregate, { k: settings.k });
-  }, [reports, settings.from, settings.to, settings.catalog, settings.headcount, settings.k]);
   const models = useMemo(() => (tables ? buildTableModels(tables, t) : null), [tables]);
 
   const evidenceRow = evidence && models ? models.portals.rows.find((r) => r.key === evidence && !r.suppressed) : undefined;
@@ -84,7 +113,7 @@ export function OfficePage() {
         <h1>{t('office_title')}</h1>
         <p class="lead">{t('office_lead')}</p>
         <p class="notice">{REPORT_NOTICE}</p>
-        {reports === null ? (
+        {storedCount === null ? (
           <p>{t('loading')}</p>
         ) : (
           <>
@@ -95,13 +124,24 @@ export function OfficePage() {
             )}
             <ImportPanel
               repo={repo}
-              storedCount={reports.length}
-              onImported={(accepted) => setReports((prev) => [...(prev ?? []), ...accepted])}
-              onCleared={() => setReports([])}
+              storedCount={storedCount}
+              onImported={() => reload()}
+              onCleared={() => {
+                latest.current++;
+                setStoredCount(0);
+                setTables(null);
+                setAllWeeks([]);
+                setAggregating(false);
+                void client.drop();
+              }}
               onReload={reload}
             />
             <SettingsPanel settings={settings} weeks={allWeeks} onChange={changeSettings} />
-            {tables && models ? (
+            {aggregating && storedCount > 0 ? (
+              <p data-testid="office-aggregating" role="status">
+                {t('loading')}
+              </p>
+            ) : tables && models ? (
               <OfficeResults tables={tables} models={models} onEvidence={setEvidence} />
             ) : (
               <p class="empty" data-testid="office-empty">

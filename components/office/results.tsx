@@ -67,10 +67,15 @@ export function OfficeResults({ tables, models, onEvidence }: Props) {
           </div>
           <div>
             <dt>{t('office_summary_outliers')}</dt>
-            <dd data-testid="office-outlier-count">{formatNumber(tables.outliers.length)}</dd>
+            <dd data-testid="office-outlier-count">{formatNumber(tables.outlierCount)}</dd>
           </div>
         </dl>
         <p class="hint">{t('office_suppressed_legend', [marker, tables.k])}</p>
+        {tables.weeks.length > 1 && (
+          <p class="hint" data-testid="office-range-note">
+            {t('office_range_weeks_note', tables.k)}
+          </p>
+        )}
         {overall.suppressed && (
           <p class="notice" data-testid="office-all-suppressed">
             {t('office_all_suppressed', tables.k)}

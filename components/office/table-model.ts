@@ -261,28 +261,25 @@ export function buildTableModels(tables: OfficeTables, t: Translate): Record<Tab
       population,
       marker,
     ),
-    outliers: {
-      id: 'outliers',
-      columns: [
-        { key: 'reportId', header: t('office_col_report_id'), kind: 'text' },
-        { key: 'week', header: t('office_col_week'), kind: 'text' },
-        { key: 'reasons', header: t('office_col_outlier_reasons'), kind: 'text' },
+    // Per outlier limit, how many reports passed it; suppressed below k like every cell (issue 15).
+    outliers: table(
+      t,
+      'outliers',
+      tables.outliers,
+      [
+        {
+          key: 'rule',
+          header: t('office_col_outlier_reasons'),
+          kind: 'text',
+          label: (l) => {
+            const name = TOTALS_FIELD_KEYS[l.field];
+            return t('office_outlier_rule', [name ? t(name) : l.field, l.limit]);
+          },
+        },
       ],
-      rows: tables.outliers.map((o) => ({
-        key: o.reportId,
-        suppressed: false,
-        cells: [
-          o.reportId,
-          o.week,
-          o.reasons
-            .map((r) => {
-              const name = TOTALS_FIELD_KEYS[r.field];
-              return t('office_outlier_reason', [name ? t(name) : r.field, r.value, r.limit]);
-            })
-            .join(' · '),
-        ],
-      })),
-    },
+      [],
+      marker,
+    ),
   };
 }
 

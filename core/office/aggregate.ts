@@ -6,7 +6,8 @@
  *
  * Rules, in order:
  * 1. Only reports whose week lies in the chosen range (inclusive, ISO weeks) count; a reportId seen twice counts once.
- * 2. Reports past an outlier limit (office-outliers.ts) are listed in `outliers` and left out of everything else.
+ * 2. Reports past an outlier limit (office-outliers.ts) are listed in `outliers` and left out of everything else;
+ *    what may be shown of them is `outlierRows`: per limit, how many reports passed it, a cell like any other.
  * 3. Every value a report adds to a cell is clipped at the contribution caps (office-outliers.ts).
  * 4. `other-1`, `other-2`, … are numbered per install, so they mean different sites in different reports: they are
  *    pooled into one row, OTHER_PORTALS_KEY, adding up a report's other-N values; a pair of two of them is dropped.
@@ -27,6 +28,8 @@ import {
   type CategoryLabel,
   type LevelKey,
   type LevelLabel,
+  type OutlierFigures,
+  type OutlierLabel,
   type OverallLabel,
   type PairFigures,
   type PairLabel,
@@ -74,8 +77,16 @@ export interface WeekRange {
   to?: string;
 }
 
+/** The tables whose cells a caller may thin out per week (see `include`). */
+export type SliceTable = 'levels' | 'provinces' | 'regions' | 'portals' | 'pairs' | 'categories' | 'tags';
+
 export interface AggregateOptions {
   weeks?: WeekRange;
+  /**
+   * Whether a report of `week` adds to the cell `key` of `table`; all do by default. view-tables.ts lets only the
+   * weeks in which the cell was shown add to it.
+   */
+  include?: (table: SliceTable, key: string, week: string) => boolean;
   catalog?: readonly OfficeCatalogEntry[];
   /** Cadres the office is responsible for; turns per-portal medians into estimated person-hours a year. */
   headcount?: number;
@@ -90,6 +101,8 @@ export interface OfficeAggregate {
   /** Distinct reports in the range, outliers included. */
   reportsInRange: number;
   outliers: OutlierReport[];
+  /** Per outlier limit passed by at least one report: how many (people by busiest week). No member indices. */
+  outlierRows: AggregateRow<OutlierLabel, OutlierFigures>[];
   headcount: number | null;
   overall: AggregateRow<OverallLabel, PopulationFigures>;
   /** By total active minutes, most first. */
@@ -212,7 +225,12 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
   const categoryValues = new Float64Array(CATEGORY_SUM_FIELDS.length);
   const tagValues = new Float64Array(TAG_SUM_FIELDS.length);
 
+  const include = options.include;
+  const counts = (table: SliceTable, key: string, week: string) => include === undefined || include(table, key, week);
+  let currentWeek = '';
+
   const addPortal = (i: number, key: string, values: Float64Array) => {
+    if (!counts('portals', key, currentWeek)) return;
     const acc = entry(byPortal, key, PORTAL_SUM_FIELDS.length, 2);
     addValues(acc, i, PORTAL_CAPS, values);
     acc.samples[0]!.push(Math.min(values[PORTAL_MINUTES]!, PORTAL_CAPS[PORTAL_MINUTES]!));
@@ -221,16 +239,18 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
 
   for (let i = 0; i < included.length; i++) {
     const report = included[i]!;
+    currentWeek = report.week;
     const totals = readPopulation(report.totals, totalsValues);
     const minutes = capField('activeMinutes', report.totals.activeMinutes);
     const region = report.profile?.region;
-    const cells = [
-      overallAcc,
-      entry(byWeek, report.week, P, 1),
-      entry(byLevel, report.profile?.level ?? UNSPECIFIED, P, 1),
-      entry(byProvince, region ? region.slice(0, 2) : UNSPECIFIED, P, 1),
-      entry(byRegion, region ?? UNSPECIFIED, P, 1),
-    ];
+    const week = report.week;
+    const cells = [overallAcc, entry(byWeek, week, P, 1)];
+    const level = report.profile?.level ?? UNSPECIFIED;
+    const province = region ? region.slice(0, 2) : UNSPECIFIED;
+    const regionKey = region ?? UNSPECIFIED;
+    if (counts('levels', level, week)) cells.push(entry(byLevel, level, P, 1));
+    if (counts('provinces', province, week)) cells.push(entry(byProvince, province, P, 1));
+    if (counts('regions', regionKey, week)) cells.push(entry(byRegion, regionKey, P, 1));
     for (const acc of cells) {
       addValues(acc, i, POPULATION_CAPS, totals);
       acc.samples[0]!.push(minutes);
@@ -260,16 +280,20 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
         const values = Array.from(readPair(q, pairValues));
         const prev = pooledPairs.get(key);
         pooledPairs.set(key, prev ? prev.map((v, j) => v + values[j]!) : values);
-      } else addValues(entry(byPair, key, PAIR_SUM_FIELDS.length, 0), i, PAIR_CAPS, readPair(q, pairValues));
+      } else if (counts('pairs', key, week)) addValues(entry(byPair, key, PAIR_SUM_FIELDS.length, 0), i, PAIR_CAPS, readPair(q, pairValues));
     }
-    if (pooledPairs) for (const [key, values] of pooledPairs) addValues(entry(byPair, key, PAIR_SUM_FIELDS.length, 0), i, PAIR_CAPS, values);
+    if (pooledPairs) {
+      for (const [key, values] of pooledPairs) if (counts('pairs', key, week)) addValues(entry(byPair, key, PAIR_SUM_FIELDS.length, 0), i, PAIR_CAPS, values);
+    }
 
     for (const c of report.categories) {
+      if (!counts('categories', c.category, week)) continue;
       const acc = entry(byCategory, c.category, CATEGORY_SUM_FIELDS.length, 1);
       addValues(acc, i, CATEGORY_CAPS, readCategory(c, categoryValues));
       acc.samples[0]!.push(capField('portals', c.portals));
     }
     for (const t of report.tags) {
+      if (!counts('tags', t.tag, week)) continue;
       const acc = entry(byTag, t.tag, TAG_SUM_FIELDS.length, 1);
       addValues(acc, i, TAG_CAPS, readTag(t, tagValues));
       acc.samples[0]!.push(capField('activeMinutes', t.activeMinutes));
@@ -343,12 +367,30 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
     .map(([key, acc]) => population<LevelLabel>(key, { level: key as LevelKey }, acc))
     .sort((x, y) => levelOrder.indexOf(x.key) - levelOrder.indexOf(y.key));
 
+  const byField = new Map<string, { limit: number; weeks: Map<string, number>; count: number }>();
+  for (const o of outliers) {
+    for (const reason of o.reasons) {
+      const cell = byField.get(reason.field) ?? byField.set(reason.field, { limit: reason.limit, weeks: new Map(), count: 0 }).get(reason.field)!;
+      cell.count++;
+      cell.weeks.set(o.week, (cell.weeks.get(o.week) ?? 0) + 1);
+    }
+  }
+  const outlierRows = [...byField].map(([field, cell]) => ({
+    key: field,
+    label: { field: field as OutlierLabel['field'], limit: cell.limit },
+    people: Math.max(...cell.weeks.values()),
+    cadreWeeks: cell.count,
+    figures: {},
+    members: new Int32Array(0),
+  }));
+
   return {
     range: { from, to },
     weeks,
     reportWeek,
     reportsInRange: seen.size,
     outliers,
+    outlierRows,
     headcount,
     overall: population<OverallLabel>('all', {}, overallAcc),
     portals,

@@ -29,8 +29,9 @@
  * Rule 3 is exact but its cost grows with (shown cells)² × (distinct level–region combinations); above
  * SPAN_WORK_BUDGET the breakdown with the most cells (normally the full region codes) is withheld whole and the
  * check is repeated. Weeks are covered by rules 1 and 2 but not by rule 3, to keep its size independent of the
- * range. Not covered: combining figures of different quantities (a portal's minutes against a level's minutes)
- * and comparing outputs for two different week ranges.
+ * range. Not covered here: combining figures of different quantities (a portal's minutes against a level's
+ * minutes). Comparing the outputs of two week ranges, or of two values of k, is made harmless one level up
+ * (view-tables.ts): a range only ever shows sums of what its single weeks show.
  */
 import { createSpan, spanCost } from './linear-span';
 
@@ -54,7 +55,7 @@ export interface Breakdown {
 
 export interface DifferencingInput {
   breakdowns: readonly Breakdown[];
-  /** Per breakdown, per row: already hidden (fewer than k people). Not changed. */
+  /** Per breakdown, per row: already hidden (fewer than k people, or hidden by the caller). Never shown again. */
   hidden: readonly (readonly boolean[])[];
   k: number;
   reportCount: number;
@@ -332,7 +333,9 @@ export function guardDifferencing(input: DifferencingInput): DifferencingResult 
   const withheld = new Set(withheldForSize);
   const secondary = tables
     .flatMap((T, t) => (withheld.has(input.breakdowns[t]!.name) ? [] : T.rows.map((_, r) => ({ t, r }))))
-    .filter(({ t, r }) => hidden[t]![r] && !small[t]![r])
+    // A cell hidden on input stays hidden: a caller may hide more than the small cells (view-tables.ts hides what
+    // the k = MIN_K view hid, so that views at two values of k cannot be played against each other).
+    .filter(({ t, r }) => hidden[t]![r] && !small[t]![r] && !input.hidden[t]![r])
     .sort((a, b) => {
       const x = tables[a.t]!.rows[a.r]!;
       const y = tables[b.t]!.rows[b.r]!;

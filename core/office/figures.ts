@@ -6,7 +6,7 @@
  * (office-outliers.ts). A null figure means "no value" (a rate without a denominator, a median of nothing) or, in
  * the population tables after suppression, "withheld" (see `withheldFigures` in office-suppression.ts).
  */
-import type { EntryCategory, Level, PageTagInReport } from '../contracts/report-schema';
+import type { EntryCategory, Level, PageTagInReport, ReportTotals } from '../contracts/report-schema';
 
 /** Figures of a set of whole cadre-weeks (the overall row, weeks, levels, provinces, regions), from report totals. */
 export interface PopulationFigures {
@@ -206,6 +206,14 @@ export interface RegionLabel {
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the overall row has nothing to name it
 export type OverallLabel = {};
+/** One outlier rule: a totals field and its limit (office-outliers.ts). */
+export interface OutlierLabel {
+  field: keyof ReportTotals;
+  limit: number;
+}
+/** An outlier cell says how many reports passed the limit (its people and cadre-weeks), nothing of their values. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no figure beyond people and cadre-weeks
+export type OutlierFigures = {};
 
 /**
  * One cell of an aggregate table before suppression. `members` lists the (sorted, distinct) indices of the

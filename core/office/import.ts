@@ -6,6 +6,15 @@
  * whole file suspect (it no longer is what the extension exported), so none of its reports is kept.
  * Duplicate reportIds — the same cadre-week exported twice, or imported again later — are dropped and counted;
  * the first copy seen wins (existing ids first, then files in the order given).
+ *
+ * People are counted per week as distinct reports (office-people.ts), so a file must not be able to pose as
+ * several people (issue 15). A file comes from one install, which makes one report per week and whose reportId
+ * is fixed by its week, hence two refusals:
+ * - `same-week-twice`: two reports of one week in one file (k − 1 fabricated reports would otherwise lift a cell);
+ * - `contradicts-stored`: a reportId already seen — stored or earlier in the batch — with another week (one
+ *   install's weeks re-labelled in a second file). The copy seen first stays; the contradicting file goes.
+ * And a pair naming a portal its report does not list is dropped (counted in `trimmedPairs`): a real report's
+ * pairs join portals it lists, and otherwise one report could make the office keep 19,900 pairs of made-up names.
  */
 import type { z } from 'zod';
 import { fastCheckReportFile } from '../contracts/report-fast-check';
@@ -30,8 +39,17 @@ export const MAX_DETAIL_PATH_LENGTH = 120;
  * - `implausible`: the format is right but the numbers cannot be (out of range, or a cross-field rule such as
  *   more repeats than entries); every issue of the file is of that kind.
  */
-export type RejectReason = 'empty' | 'too-large' | 'bad-json' | 'wrong-schema' | 'invalid' | 'implausible';
-export const REJECT_REASONS: readonly RejectReason[] = ['empty', 'too-large', 'bad-json', 'wrong-schema', 'invalid', 'implausible'];
+export type RejectReason = 'empty' | 'too-large' | 'bad-json' | 'wrong-schema' | 'invalid' | 'implausible' | 'same-week-twice' | 'contradicts-stored';
+export const REJECT_REASONS: readonly RejectReason[] = [
+  'empty',
+  'too-large',
+  'bad-json',
+  'wrong-schema',
+  'invalid',
+  'implausible',
+  'same-week-twice',
+  'contradicts-stored',
+];
 
 export interface ImportFile {
   /** The file's name (or path inside a dropped folder), shown back in the list of rejected files. */
@@ -59,11 +77,13 @@ export interface ImportResult {
   rejected: RejectedFile[];
   /** Reports dropped because their reportId was already stored or already seen in this batch. */
   duplicates: number;
+  /** Pairs dropped because they name a portal their report does not list. */
+  trimmedPairs: number;
 }
 
 /** What happened to one file, for a progress list. */
 export type FileOutcome =
-  | { file: string; status: 'accepted'; accepted: number; duplicates: number }
+  | { file: string; status: 'accepted'; accepted: number; duplicates: number; reports: WeeklyReport[] }
   | ({ status: 'rejected' } & RejectedFile);
 
 /** Cross-field rules about numbers: breaking only these means "impossible numbers", not "not a report". */
@@ -139,39 +159,78 @@ function judgeFile(file: ImportFile): { reports: WeeklyReport[] } | RejectedFile
   return reject(parsed.error.issues.every(isPlausibilityIssue) ? 'implausible' : 'invalid', detail);
 }
 
+/** A report without its pairs that name portals it does not list; the same object when none does. */
+export function trimUnlistedPairs(report: WeeklyReport): WeeklyReport {
+  if (report.pairs.length === 0) return report;
+  const listed = new Set(report.portals.map((p) => p.portal));
+  const pairs = report.pairs.filter((q) => listed.has(q.a) && listed.has(q.b));
+  return pairs.length === report.pairs.length ? report : { ...report, pairs };
+}
+
 /**
- * An importer fed one file at a time, so a page can show progress between files. `existingIds` are the reportIds
- * already stored; they are read, never changed.
+ * What is known of the reports already stored: reportId → week. A plain set of ids (weeks unknown) still drops
+ * duplicates, but cannot see a re-labelled week.
  */
-export function createReportImporter(existingIds: ReadonlySet<string>) {
-  const seen = new Set<string>();
+export type ExistingReports = ReadonlyMap<string, string> | ReadonlySet<string>;
+
+function weekOf(existing: ExistingReports, id: string): string | undefined | null {
+  if (existing instanceof Map) return existing.get(id);
+  return (existing as ReadonlySet<string>).has(id) ? null : undefined;
+}
+
+/**
+ * An importer fed one file at a time, so a page can show progress between files. `existing` holds the reports
+ * already stored; it is read, never changed. With `keep: false` the accepted reports are handed back per file
+ * (FileOutcome.reports) and not kept, so a caller that stores them as it goes holds one file at a time.
+ */
+export function createReportImporter(existing: ExistingReports, options: { keep?: boolean } = {}) {
+  const keep = options.keep ?? true;
+  const seen = new Map<string, string>();
   const accepted: WeeklyReport[] = [];
   const rejected: RejectedFile[] = [];
   let duplicates = 0;
+  let trimmedPairs = 0;
 
   function add(file: ImportFile): FileOutcome {
-    const judged = judgeFile(file);
+    let judged = judgeFile(file);
+    if ('reports' in judged) judged = judgeIdentity(file.name, judged.reports);
     if (!('reports' in judged)) {
       rejected.push(judged);
       return { status: 'rejected', ...judged };
     }
-    let kept = 0;
+    const kept: WeeklyReport[] = [];
     let dropped = 0;
     for (const report of judged.reports) {
-      if (existingIds.has(report.reportId) || seen.has(report.reportId)) {
+      if (weekOf(existing, report.reportId) !== undefined || seen.has(report.reportId)) {
         dropped++;
         continue;
       }
-      seen.add(report.reportId);
-      accepted.push(report);
-      kept++;
+      seen.set(report.reportId, report.week);
+      const trimmed = trimUnlistedPairs(report);
+      trimmedPairs += report.pairs.length - trimmed.pairs.length;
+      kept.push(trimmed);
     }
+    if (keep) accepted.push(...kept);
     duplicates += dropped;
-    return { file: file.name, status: 'accepted', accepted: kept, duplicates: dropped };
+    return { file: file.name, status: 'accepted', accepted: kept.length, duplicates: dropped, reports: kept };
+  }
+
+  /** The refusals of one install's file posing as several people (see the top of this file). */
+  function judgeIdentity(name: string, reports: WeeklyReport[]): { reports: WeeklyReport[] } | RejectedFile {
+    const weeks = new Set<string>();
+    for (const report of reports) {
+      if (weeks.has(report.week)) return { file: name, reason: 'same-week-twice' };
+      weeks.add(report.week);
+    }
+    for (const report of reports) {
+      const before = seen.get(report.reportId) ?? weekOf(existing, report.reportId);
+      if (before !== undefined && before !== null && before !== report.week) return { file: name, reason: 'contradicts-stored' };
+    }
+    return { reports };
   }
 
   function result(): ImportResult {
-    return { accepted: [...accepted], rejected: [...rejected], duplicates };
+    return { accepted: [...accepted], rejected: [...rejected], duplicates, trimmedPairs };
   }
 
   return { add, result };
@@ -179,8 +238,8 @@ export function createReportImporter(existingIds: ReadonlySet<string>) {
 export type ReportImporter = ReturnType<typeof createReportImporter>;
 
 /** Validates every file, keeps every valid report once, and lists every rejected file with its reason. */
-export function importReportFiles(files: readonly ImportFile[], existingIds: ReadonlySet<string>): ImportResult {
-  const importer = createReportImporter(existingIds);
+export function importReportFiles(files: readonly ImportFile[], existing: ExistingReports): ImportResult {
+  const importer = createReportImporter(existing);
   for (const file of files) importer.add(file);
   return importer.result();
 }

@@ -1,7 +1,9 @@
 /**
  * Robust statistics of the office tables (issue #8). Definitions, so an exit review can check a figure by hand:
  * - median: the middle value; the mean of the two middle values when there is an even number.
- * - 90th percentile: nearest rank — the value at rank ⌈0.9·n⌉ of the sorted values (1-based), always an observed value.
+ * - 90th percentile: nearest rank — the value at rank ⌈0.9·n⌉ of the sorted values (1-based), always an observed value;
+ *   given only when some value lies above that rank (n ≥ 10), because for 1–9 values the rank is n and the figure
+ *   would be the cell's largest value: one cadre's exact week (issue 15).
  * - trimmed mean (10 %): drop ⌊0.1·n⌋ values from each end of the sorted values and average the rest.
  * All return null for no values.
  */
@@ -37,6 +39,13 @@ export function nearestRankOfSorted(sorted: ArrayLike<number>, percent: number):
   return sorted[rank - 1]!;
 }
 
+/** The nearest-rank percentile, or null when it would be the largest value by rank (no value above it). */
+export function upperPercentileOfSorted(sorted: ArrayLike<number>, percent: number): number | null {
+  const n = sorted.length;
+  const rank = Math.ceil((percent * n) / 100);
+  return rank >= n ? null : nearestRankOfSorted(sorted, percent);
+}
+
 export function trimmedMeanOfSorted(sorted: ArrayLike<number>, percent: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
@@ -54,7 +63,7 @@ export function distribution(values: readonly number[]): Distribution {
   const sorted = sortedAscending(values);
   return {
     median: medianOfSorted(sorted),
-    p90: nearestRankOfSorted(sorted, UPPER_PERCENTILE),
+    p90: upperPercentileOfSorted(sorted, UPPER_PERCENTILE),
     trimmedMean: trimmedMeanOfSorted(sorted, TRIM_PERCENT),
   };
 }

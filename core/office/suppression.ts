@@ -16,6 +16,9 @@
  *    the tag table has primary suppression only.
  * 4. Breakdowns (weekly trends, levels, provinces, regions): the differencing guard of office-differencing.ts.
  * 5. If the whole range has fewer than k people, everything is suppressed, the overall row included.
+ * 6. Outliers: the reports themselves never leave (no reportId, no value); per outlier limit, the number of reports
+ *    that passed it is a cell, suppressed below k people like any other (issue 15). Only their total count is
+ *    always shown, as the number of reports is.
  * Ranked tables list their shown cells in rank order and the suppressed ones after them in key order, so a
  * suppressed cell's place in the ranking does not bound its figures.
  */
@@ -27,6 +30,8 @@ import {
   type CategoryFigures,
   type CategoryLabel,
   type LevelLabel,
+  type OutlierFigures,
+  type OutlierLabel,
   type OverallLabel,
   type PairFigures,
   type PairLabel,
@@ -40,7 +45,6 @@ import {
   type TagLabel,
   type WeekLabel,
 } from './figures';
-import type { OutlierReport } from './outliers';
 import { peopleOfUnion } from './people';
 
 export const DEFAULT_K = 10;
@@ -62,7 +66,10 @@ export interface OfficeTables {
   range: { from: string | null; to: string | null };
   weeks: string[];
   reportsInRange: number;
-  outliers: OutlierReport[];
+  /** Reports left out as outliers: a count, like reportsInRange. */
+  outlierCount: number;
+  /** Per outlier limit: how many reports passed it. */
+  outliers: ShownCell<OutlierLabel, OutlierFigures>[];
   headcount: number | null;
   /** Population figures withheld (null) from the overall row and every breakdown, by rule 3. */
   withheldFigures: PopulationSumField[];
@@ -81,6 +88,24 @@ export interface OfficeTables {
 
 export interface SuppressionOptions {
   k?: number;
+  /**
+   * Tables of the same cadre-weeks at a lower k whose suppressed cells stay suppressed here, so that what a view
+   * at a higher k shows is a subset of what the lower one shows (view-tables.ts).
+   */
+  floor?: OfficeTables;
+}
+
+/** The suppressed cells of `tables`, as `table\nkey`. */
+function suppressedKeys(tables: OfficeTables | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!tables) return out;
+  for (const [name, cells] of Object.entries(tables)) {
+    if (!Array.isArray(cells)) continue;
+    for (const cell of cells as { key?: unknown; suppressed?: unknown }[]) {
+      if (cell && typeof cell.key === 'string' && cell.suppressed === true) out.add(`${name}\n${cell.key}`);
+    }
+  }
+  return out;
 }
 
 type AnyRow = AggregateRow<unknown, unknown>;
@@ -126,7 +151,8 @@ function ranked<L, F>(rows: readonly AggregateRow<L, F>[], hidden: readonly bool
   return [...shown, ...suppressed];
 }
 
-function withhold(figures: PopulationFigures, fields: ReadonlySet<PopulationSumField>): PopulationFigures {
+/** Population figures with `fields` withheld (null). */
+export function withholdFigures(figures: PopulationFigures, fields: ReadonlySet<PopulationSumField>): PopulationFigures {
   if (fields.size === 0) return figures;
   const out = { ...figures };
   for (const f of fields) out[f] = null;
@@ -135,24 +161,27 @@ function withhold(figures: PopulationFigures, fields: ReadonlySet<PopulationSumF
 
 export function suppressSmallCells(aggregate: OfficeAggregate, options: SuppressionOptions = {}): OfficeTables {
   const k = effectiveK(options.k);
-  const everything = aggregate.overall.people < k;
-  const primary = (rows: readonly AnyRow[]) => rows.map((r) => everything || r.people < k);
+  const everything = aggregate.overall.people < k || options.floor?.overall.suppressed === true;
+  const floor = suppressedKeys(options.floor);
+  const primaryOf = (table: string) => (rows: readonly AnyRow[]) =>
+    rows.map((r) => everything || r.people < k || floor.has(`${table}\n${r.key}`));
 
-  const withheld = new Set<PopulationSumField>();
+  const withheld = new Set<PopulationSumField>(options.floor?.withheldFigures ?? []);
   const complement = (rows: readonly AnyRow[], hidden: boolean[], sums: readonly PopulationSumField[]) => {
     if (!everything && !enforceComplement(rows, hidden, k, aggregate)) sums.forEach((f) => withheld.add(f));
   };
-  const portalHidden = primary(aggregate.portals);
+  const portalHidden = primaryOf('portals')(aggregate.portals);
   complement(aggregate.portals, portalHidden, SUMS_OF_POPULATION_FIGURES.portals);
   const smallPortals = new Set(aggregate.portals.filter((r) => r.people < k).map((r) => r.key));
-  const pairHidden = primary(aggregate.pairs).map(
+  const pairHidden = primaryOf('pairs')(aggregate.pairs).map(
     (h, i) => h || smallPortals.has(aggregate.pairs[i]!.label.a) || smallPortals.has(aggregate.pairs[i]!.label.b),
   );
   complement(aggregate.pairs, pairHidden, SUMS_OF_POPULATION_FIGURES.pairs);
-  const categoryHidden = primary(aggregate.categories);
+  const categoryHidden = primaryOf('categories')(aggregate.categories);
   complement(aggregate.categories, categoryHidden, SUMS_OF_POPULATION_FIGURES.categories);
   // Tag figures add up to nothing that is shown (tagged pages are a part of some portals' time), so no complement.
-  const tagHidden = primary(aggregate.tags);
+  const tagHidden = primaryOf('tags')(aggregate.tags);
+  const outlierHidden = primaryOf('outliers')(aggregate.outlierRows);
 
   const breakdowns = [
     { name: 'weeklyTrends', rows: aggregate.weeklyTrends, exact: false },
@@ -164,7 +193,7 @@ export function suppressSmallCells(aggregate: OfficeAggregate, options: Suppress
     ? { hidden: breakdowns.map((b) => b.rows.map(() => true)), withheldForSize: [] }
     : guardDifferencing({
         breakdowns,
-        hidden: breakdowns.map((b) => primary(b.rows)),
+        hidden: breakdowns.map((b) => primaryOf(b.name)(b.rows)),
         k,
         reportCount: aggregate.overall.cadreWeeks,
         reportWeek: aggregate.reportWeek,
@@ -172,18 +201,19 @@ export function suppressSmallCells(aggregate: OfficeAggregate, options: Suppress
       });
   const [weekHidden, levelHidden, provinceHidden, regionHidden] = guarded.hidden as [boolean[], boolean[], boolean[], boolean[]];
   const population = <L>(rows: readonly AggregateRow<L, PopulationFigures>[], hidden: readonly boolean[]) =>
-    rows.map((r, i) => show({ ...r, figures: withhold(r.figures, withheld) }, hidden[i]!));
+    rows.map((r, i) => show({ ...r, figures: withholdFigures(r.figures, withheld) }, hidden[i]!));
 
   return {
     k,
     range: aggregate.range,
     weeks: aggregate.weeks,
     reportsInRange: aggregate.reportsInRange,
-    outliers: aggregate.outliers,
+    outlierCount: aggregate.outliers.length,
+    outliers: aggregate.outlierRows.map((r, i) => show(r, outlierHidden[i]!)),
     headcount: aggregate.headcount,
     withheldFigures: [...withheld],
     withheldForSize: guarded.withheldForSize,
-    overall: show({ ...aggregate.overall, figures: withhold(aggregate.overall.figures, withheld) }, everything),
+    overall: show({ ...aggregate.overall, figures: withholdFigures(aggregate.overall.figures, withheld) }, everything),
     portals: ranked(aggregate.portals, portalHidden),
     pairs: ranked(aggregate.pairs, pairHidden),
     categories: ranked(aggregate.categories, categoryHidden),

@@ -1,6 +1,7 @@
 import { daysOfIsoWeek } from '../time/iso-week';
 import { pairKey } from '../portals/pair';
 import type { ReportInput } from './input';
+import { clampReportCounts } from './clamp-counts';
 import { labelPortals, type PortalPresentation } from './portal-labels';
 import {
   DAYS_PER_WEEK,
@@ -36,6 +37,7 @@ import {
  * - A dropped portal's own rows are left out everywhere, including totals; another portal's repeats of it still
  *   count for that portal, but no pair names it.
  * - Transfers and duplicate filings count where their rows exist (they are not stored yet: 0).
+ * - Every count is clipped at the bound the schema states (clamp-counts.ts), so the file always builds.
  */
 
 export interface BuildOptions {
@@ -269,8 +271,9 @@ export function buildWeeklyReport(input: ReportInput, opts: BuildOptions, report
   });
   const profile = opts.profile && Object.values(opts.profile).some((v) => v !== undefined) ? opts.profile : undefined;
 
-  // Keys in the schema's order, so the bytes read like the published format.
-  return {
+  // Keys in the schema's order, so the bytes read like the published format. Clamped: one huge count must not
+  // make the week's file fail to build (issue 15).
+  return clampReportCounts({
     reportId,
     week: opts.week,
     ...(opts.campaign !== undefined && { campaign: opts.campaign }),
@@ -282,7 +285,7 @@ export function buildWeeklyReport(input: ReportInput, opts: BuildOptions, report
     pairs: [...pairs.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1)),
     categories: categoryList,
     tags: tagList,
-  };
+  });
 }
 
 export type BuiltFile = { ok: true; file: ReportFile; bytes: string } | { ok: false; issues: ReportIssue[] };

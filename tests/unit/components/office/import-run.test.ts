@@ -4,11 +4,11 @@ import type { WeeklyReport } from '../../../../core/contracts/report-schema';
 import type { PickedFile } from '../../../../components/office/drop';
 import { runImport, type ImportProgress } from '../../../../components/office/import-run';
 import { OfficeDb } from '../../../../storage/office/office-db';
-import { STORE_CHUNK, createOfficeReportsRepo } from '../../../../storage/office/office-reports-repo';
+import { READ_CHUNK, STORE_CHUNK, createOfficeReportsRepo } from '../../../../storage/office/office-reports-repo';
 import { cadreWeek } from '../../core/office/generated-reports';
 import { makeValidFile } from '../../core/report/fixtures';
 
-const reports = Array.from({ length: 5 }, (_, i) => cadreWeek({ id: `run-${i}`, portals: [{ portal: 'zj-mzxt', activeMinutes: 10 + i }] }));
+const reports = Array.from({ length: 5 }, (_, i) => cadreWeek({ id: `run-${i}`, week: `2026-W${10 + i}`, portals: [{ portal: 'zj-mzxt', activeMinutes: 10 + i }] }));
 
 function picked(path: string, text: string, size = new TextEncoder().encode(text).length): PickedFile & { reads: () => number } {
   let reads = 0;
@@ -115,4 +115,26 @@ describe('the office reports repository', () => {
     expect(db.name).not.toBe('burden-barometer');
     db.close();
   });
+
+  it('reads every stored report back in chunks of their own, and knows each one’s week without reading rows', async () => {
+    const db = new OfficeDb(`office-test-${Math.random()}`);
+    const repo = createOfficeReportsRepo(db);
+    const many = Array.from({ length: READ_CHUNK * 2 + 5 }, (_, i) => ({ ...reports[i % 5]!, reportId: `${'y'.repeat(37)}${String(i).padStart(6, '0')}` }));
+    await repo.putAll(many);
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    await repo.eachChunk((chunk) => {
+      sizes.push(chunk.length);
+      seen.push(...chunk.map((r) => r.reportId));
+    });
+    expect(sizes).toEqual([READ_CHUNK, READ_CHUNK, 5]);
+    expect(seen).toEqual(many.map((r) => r.reportId));
+    let calls = 0;
+    await repo.eachChunk(() => (calls++, false));
+    expect(calls).toBe(1);
+    const weeks = await repo.weeksById();
+    expect(weeks.size).toBe(many.length);
+    expect(weeks.get(many[3]!.reportId)).toBe(many[3]!.week);
+    db.close();
+  }, 30_000); // 4,005 rows on fake-indexeddb: seconds on a loaded machine
 });

@@ -7,11 +7,13 @@ import {
   importReportFiles,
   type ImportFile,
 } from '../../../../core/office/import';
-import { MINUTES_PER_WEEK, REPORT_SCHEMA_ID } from '../../../../core/contracts/report-schema';
+import { MINUTES_PER_WEEK, REPORT_SCHEMA_ID, type WeeklyReport } from '../../../../core/contracts/report-schema';
+import { aggregateReports } from '../../../../core/office/aggregate';
+import { suppressSmallCells } from '../../../../core/office/suppression';
 import { cadreWeek } from './generated-reports';
 import { looseCopy, makeValidFile } from '../report/fixtures';
 
-const reports = Array.from({ length: 6 }, (_, i) => cadreWeek({ id: `import-${i}`, portals: [{ portal: 'zj-mzxt', activeMinutes: 10 + i }] }));
+const reports = Array.from({ length: 6 }, (_, i) => cadreWeek({ id: `import-${i}`, week: `2026-W${10 + i}`, portals: [{ portal: 'zj-mzxt', activeMinutes: 10 + i }] }));
 const ids = reports.map((r) => r.reportId);
 
 function file(name: string, json: unknown): ImportFile {
@@ -184,7 +186,13 @@ describe('importReportFiles', () => {
 
   it('reports each file as it goes, for a progress list', () => {
     const importer = createReportImporter(new Set([ids[1]!]));
-    expect(importer.add(file('a.json', makeValidFile(reports.slice(0, 3))))).toEqual({ file: 'a.json', status: 'accepted', accepted: 2, duplicates: 1 });
+    expect(importer.add(file('a.json', makeValidFile(reports.slice(0, 3))))).toEqual({
+      file: 'a.json',
+      status: 'accepted',
+      accepted: 2,
+      duplicates: 1,
+      reports: [reports[0], reports[2]],
+    });
     expect(importer.add({ name: 'b.json', text: '' })).toEqual({ file: 'b.json', status: 'rejected', reason: 'empty' });
     expect(importer.result()).toMatchObject({ duplicates: 1, rejected: [{ file: 'b.json', reason: 'empty' }] });
     expect(importer.result().accepted).toHaveLength(2);
@@ -194,5 +202,76 @@ describe('importReportFiles', () => {
     const existing = new Set<string>();
     importReportFiles([file('a.json', makeValidFile(reports))], existing);
     expect(existing.size).toBe(0);
+  });
+});
+
+describe('one file poses as one install (issue 15)', () => {
+  const K = 10;
+  const fabricated = (n: number, week = '2026-W20') =>
+    Array.from({ length: n }, (_, i) => cadreWeek({ id: `fake-${week}-${i}`, week, level: 'county', region: '330106', portals: [{ portal: 'zj-mzxt', activeMinutes: 1 }] }));
+  const real = cadreWeek({ id: 'real-one', week: '2026-W20', level: 'county', region: '330106', portals: [{ portal: 'zj-mzxt', activeMinutes: 777 }] });
+  const crowd = Array.from({ length: 30 }, (_, i) =>
+    cadreWeek({ id: `crowd-${i}`, week: '2026-W20', level: 'township', region: '330102', portals: [{ portal: 'zj-sbxt', activeMinutes: 50 + i }] }),
+  );
+  const oneEach = (list: readonly WeeklyReport[], prefix: string) => list.map((r, i) => file(`${prefix}-${i}.json`, makeValidFile([r])));
+
+  it('refuses two reports of one week in one file, and names the reason', () => {
+    const result = importReportFiles([file('two.json', makeValidFile(fabricated(2)))], new Set());
+    expect(result.rejected).toEqual([{ file: 'two.json', reason: 'same-week-twice' }]);
+    expect(result.accepted).toEqual([]);
+  });
+
+  it('k − 1 fabricated reports in one file do not lift a cell that holds one real cadre', () => {
+    const fakes = fabricated(K - 1);
+    const files = [...oneEach(crowd, 'crowd'), file('real.json', makeValidFile([real])), file('fakes.json', makeValidFile(fakes))];
+    const result = importReportFiles(files, new Set());
+    expect(result.rejected).toEqual([{ file: 'fakes.json', reason: 'same-week-twice' }]);
+    const tables = suppressSmallCells(aggregateReports(result.accepted), { k: K });
+    const county = tables.levels.find((c) => c.key === 'county');
+    expect(county?.suppressed).toBe(true);
+    expect(tables.portals.find((c) => c.key === 'zj-mzxt')?.suppressed).toBe(true);
+    // The control: the same nine fakes in nine files are nine reports, and they do lift the cell — which is why
+    // one file must not count as nine.
+    const lifted = suppressSmallCells(aggregateReports(importReportFiles([...files.slice(0, -1), ...oneEach(fakes, 'fake')], new Set()).accepted), { k: K });
+    expect(lifted.levels.find((c) => c.key === 'county')?.suppressed).toBe(false);
+  });
+
+  it('k − 1 fabricated reports spread over other weeks of one file add one person to a week, not k − 1', () => {
+    const fakes = Array.from({ length: K - 1 }, (_, i) => fabricated(1, `2026-W${30 + i}`)[0]!);
+    const result = importReportFiles([...oneEach(crowd, 'crowd'), file('real.json', makeValidFile([real])), file('fakes.json', makeValidFile(fakes))], new Set());
+    expect(result.rejected).toEqual([]);
+    const tables = suppressSmallCells(aggregateReports(result.accepted), { k: K });
+    expect(tables.levels.find((c) => c.key === 'county')?.suppressed).toBe(true);
+  });
+
+  it('refuses a report re-labelled with another week, stored or earlier in the batch, whichever file comes first', () => {
+    const w10 = reports[0]!;
+    const relabelled = { ...reports[1]!, week: w10.week };
+    // Re-labelled copy first, the install's own file second: the second contradicts, and W10 still has one person.
+    const first = importReportFiles([file('relabelled.json', makeValidFile([relabelled])), file('own.json', makeValidFile([w10, reports[1]!]))], new Set());
+    expect(first.rejected).toEqual([{ file: 'own.json', reason: 'contradicts-stored' }]);
+    expect(first.accepted.filter((r) => r.week === w10.week)).toHaveLength(1);
+    // Against the stored reports (reportId → week).
+    const stored = new Map([[reports[1]!.reportId, reports[1]!.week]]);
+    expect(importReportFiles([file('relabelled.json', makeValidFile([relabelled]))], stored).rejected).toEqual([
+      { file: 'relabelled.json', reason: 'contradicts-stored' },
+    ]);
+    // The same report again, same week: a duplicate, not a contradiction.
+    expect(importReportFiles([file('again.json', makeValidFile([reports[1]!]))], stored)).toMatchObject({ rejected: [], duplicates: 1 });
+  });
+
+  it('drops pairs that name a portal the report does not list, and keeps the others', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `made-up-${String(i).padStart(2, '0')}`);
+    const unlisted = names.flatMap((a, i) => names.slice(i + 1).map((b) => ({ a, b, crossPortalRepeats: 0, duplicateFilings: 0, transfers: 0, repeatedUploads: 0 })));
+    const base = cadreWeek({
+      id: 'pairs',
+      portals: [{ portal: 'zj-mzxt', activeMinutes: 10, crossPortalRepeats: 2, entries: 4 }, { portal: 'zj-sbxt', activeMinutes: 5 }],
+      pairs: [{ a: 'zj-mzxt', b: 'zj-sbxt', crossPortalRepeats: 2 }],
+    });
+    const hostile = { ...base, pairs: [...base.pairs, ...unlisted].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1)) };
+    const result = importReportFiles([file('pairs.json', makeValidFile([hostile]))], new Set());
+    expect(result.rejected).toEqual([]);
+    expect(result.trimmedPairs).toBe(unlisted.length);
+    expect(result.accepted[0]!.pairs.map((q) => [q.a, q.b])).toEqual([['zj-mzxt', 'zj-sbxt']]);
   });
 });

@@ -12,7 +12,8 @@ function expected(values: number[]) {
   const kept = s.slice(cut, n - cut);
   return {
     median: n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2,
-    p90: s[rank - 1]!,
+    // Never the largest value by rank: null unless some value lies above the rank.
+    p90: rank < n ? s[rank - 1]! : null,
     trimmedMean: kept.reduce((a, b) => a + b, 0) / kept.length,
   };
 }
@@ -20,8 +21,8 @@ function expected(values: number[]) {
 describe('office statistics', () => {
   it('computes median, nearest-rank 90th percentile and 10 % trimmed mean on small cases', () => {
     expect(distribution([])).toEqual({ median: null, p90: null, trimmedMean: null });
-    expect(distribution([7])).toEqual({ median: 7, p90: 7, trimmedMean: 7 });
-    expect(distribution([4, 1])).toEqual({ median: 2.5, p90: 4, trimmedMean: 2.5 });
+    expect(distribution([7])).toEqual({ median: 7, p90: null, trimmedMean: 7 });
+    expect(distribution([4, 1])).toEqual({ median: 2.5, p90: null, trimmedMean: 2.5 });
     // Ten values: one trimmed from each end; rank ⌈9⌉ = 9.
     expect(distribution([10, 1, 9, 2, 8, 3, 7, 4, 6, 1000])).toEqual({ median: 6.5, p90: 10, trimmedMean: 49 / 8 });
   });
@@ -46,6 +47,16 @@ describe('office statistics', () => {
       expect(got.median).toBe(want.median);
       expect(got.p90).toBe(want.p90);
       expect(got.trimmedMean).toBeCloseTo(want.trimmedMean, 9);
+    }
+  });
+
+  it('never gives the largest value of a small cell as its 90th percentile (issue 15)', () => {
+    for (let n = 1; n <= 60; n++) {
+      // Distinct values, the largest far above the rest: a p90 equal to it would reveal one cadre's week.
+      const values = [...Array.from({ length: n - 1 }, (_, i) => 100 + i), 4000 + n];
+      const { p90 } = distribution(values);
+      if (n < 10) expect(p90, `n = ${n}`).toBeNull();
+      else expect(p90, `n = ${n}`).toBeLessThan(Math.max(...values));
     }
   });
 

@@ -289,3 +289,30 @@ describe('differencing across the level and region breakdowns', () => {
     expect(visible(shown.levels).includes('village') && visible(shown.regions).includes('330106')).toBe(false);
   });
 });
+
+describe('the outlier list (issue 15)', () => {
+  const normal = (n: number, week = '2026-W10') =>
+    Array.from({ length: n }, (_, i) => cadreWeek({ id: `ok-${week}-${i}`, week, portals: [{ portal: 'zj-mzxt', activeMinutes: 300 }] }));
+  const long = (n: number, week = '2026-W10') =>
+    Array.from({ length: n }, (_, i) => cadreWeek({ id: `long-${week}-${i}`, week, portals: [{ portal: 'zj-mzxt', activeMinutes: 5000 + i }] }));
+
+  it('shows per limit how many reports passed it, never a reportId or a value, and hides a count of fewer than k', () => {
+    const tables = suppressSmallCells(aggregateReports([...normal(20), ...long(3)]), { k: 10 });
+    expect(tables.outlierCount).toBe(3);
+    expect(tables.outliers.map((c) => c.key)).toEqual(['activeMinutes']);
+    expectBare(tables.outliers[0]);
+    const text = JSON.stringify(tables.outliers);
+    for (const r of long(3)) expect(text).not.toContain(r.reportId);
+    expect(text).not.toContain('5000');
+
+    const many = suppressSmallCells(aggregateReports([...normal(20), ...long(12)]), { k: 10 });
+    expect(many.outliers[0]).toMatchObject({ key: 'activeMinutes', suppressed: false, people: 12, cadreWeeks: 12 });
+    expect(JSON.stringify(many.outliers)).not.toContain('5000');
+  });
+
+  it('hides the whole list when the range itself is suppressed', () => {
+    const tables = suppressSmallCells(aggregateReports([...normal(3), ...long(12)]), { k: 10 });
+    expect(tables.overall.suppressed).toBe(true);
+    for (const cell of tables.outliers) expectBare(cell);
+  });
+});

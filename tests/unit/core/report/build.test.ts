@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysOfIsoWeek } from '../../../../core/time/iso-week';
 import { buildWeeklyReport, reportIdMessage, serialiseReportFile, type BuildOptions } from '../../../../core/report/build';
+import { clampReportCounts } from '../../../../core/report/clamp-counts';
 import { fastCheckReportFile } from '../../../../core/contracts/report-fast-check';
 import { EMPTY_REPORT_INPUT, type ReportInput } from '../../../../core/report/input';
 import { NO_PRESENTATION_CHOICES } from '../../../../core/report/portal-labels';
@@ -242,5 +243,44 @@ describe('reportId', () => {
     expect(common(first, others[0]!)).toBeLessThan(4);
     const r: WeeklyReport = buildWeeklyReport(fixture(), options(), first);
     expect(r.reportId).toBe(first);
+  });
+});
+
+describe('one huge count does not break the week (issue 15)', () => {
+  const MAX = 1_000_000;
+
+  it('a same-field repeat of a 1,000,001-character value still builds, with retypedChars at the bound', () => {
+    const input: ReportInput = {
+      ...EMPTY_REPORT_INPUT,
+      entries: [
+        { portalId: MZ, day: W48[0]!, kind: 'none', retypedChars: 0, repeatTypingMs: 0, category: 'long-text' },
+        { portalId: MZ, day: W48[2]!, kind: 'same-field', retypedChars: 1_000_001, repeatTypingMs: 3 * MIN, category: 'long-text' },
+      ],
+    };
+    const report = buildWeeklyReport(input, options(), ID);
+    expect(report.totals.retypedChars).toBe(MAX);
+    expect(report.totals.sameFieldRepeats).toBe(1);
+    const built = serialiseReportFile([report]);
+    expect(built.ok).toBe(true);
+    if (built.ok) expect(fastCheckReportFile(JSON.parse(built.bytes))).toBe(true);
+  });
+
+  it('clips counts past the bound and keeps every cross-field rule, parts within totals included', () => {
+    const report = buildWeeklyReport(fixture(), options(), ID);
+    const huge = {
+      ...report,
+      totals: { ...report.totals, entries: 3 * MAX, sameFieldRepeats: 2 * MAX, crossPortalRepeats: MAX, uploads: 2 * MAX, photoUploads: 1.5 * MAX, screenshotUploads: 0.5 * MAX, logins: 2 * MAX, relogins: 1.2 * MAX },
+      portals: report.portals.map((p, i) =>
+        i === 0 ? { ...p, entries: 3 * MAX, sameFieldRepeats: 2 * MAX, crossPortalRepeats: MAX, uploads: 2 * MAX, photoUploads: 1.5 * MAX, screenshotUploads: 0.5 * MAX, logins: 2 * MAX, relogins: 1.2 * MAX } : p,
+      ),
+      categories: report.categories.map((c, i) => (i === 0 ? { ...c, entries: 3 * MAX, sameFieldRepeats: 2 * MAX, crossPortalRepeats: MAX } : c)),
+    };
+    const clamped = clampReportCounts(huge);
+    expect(clamped.totals.entries).toBe(MAX);
+    expect(clamped.totals.sameFieldRepeats + clamped.totals.crossPortalRepeats).toBeLessThanOrEqual(MAX);
+    expect(clamped.portals[0]!.relogins).toBeLessThanOrEqual(clamped.portals[0]!.logins);
+    expect(reportFileSchema.safeParse({ schema: 'burden-report/1', notice: REPORT_NOTICE, reports: [clamped] }).success).toBe(true);
+    // Within the bounds nothing changes.
+    expect(clampReportCounts(report)).toBe(report);
   });
 });
