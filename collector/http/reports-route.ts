@@ -38,7 +38,7 @@ export function registerReportsRoute(app: Hono, deps: ReportsRouteDeps) {
     const judged = judgeReportFile({ name: 'body', text: body.text });
     if (!('reports' in judged)) {
       const detail = judged.detail?.slice(0, 10);
-      return jsonError(c, 400, judged.reason === 'too-large' ? 'too-large' : judged.reason, detail ? { detail } : {});
+      return jsonError(c, judged.reason === 'too-large' ? 413 : 400, judged.reason, detail ? { detail } : {});
     }
     const admitted = await deps.admit(judged.reports, JSON.parse(body.text));
     if (!admitted.admitted) return jsonError(c, admitted.status, admitted.error);

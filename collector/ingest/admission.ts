@@ -1,3 +1,4 @@
+import type { CollectorError } from '../../core/collector-errors';
 import type { WeeklyReport } from '../../core/report-schema';
 
 /**
@@ -5,7 +6,7 @@ import type { WeeklyReport } from '../../core/report-schema';
  * of issue #17 goes here (verify the week's token, refuse a spent one, bind it to the reportId so a re-send
  * replaces). It sees the parsed file, never the request's address or headers.
  */
-export type AdmissionVerdict = { admitted: true } | { admitted: false; error: string; status: 400 | 403 | 409 };
+export type AdmissionVerdict = { admitted: true } | { admitted: false; error: CollectorError; status: 400 | 403 | 409 };
 export type AdmitReports = (reports: readonly WeeklyReport[], file: unknown) => Promise<AdmissionVerdict>;
 
 export const admitEveryValidFile: AdmitReports = async () => ({ admitted: true });
