@@ -13,7 +13,7 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'browser', 'chrome', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'location'],
-      'no-restricted-imports': ['error', { patterns: ['wxt/*', 'webextension-polyfill', '../storage/*', '../entrypoints/*', '../components/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['wxt/*', 'webextension-polyfill', '**/storage/**', '**/entrypoints/**', '**/components/**'] }],
     },
   },
 );

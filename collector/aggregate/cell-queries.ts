@@ -3,7 +3,7 @@
  * distributions, each one pass over a table. Percentiles are then read off the histograms by core's own
  * statistics (a histogram is the sorted sample, compressed), so they equal the office page's to the last digit.
  */
-import { CATEGORY_SUM_FIELDS, PAIR_SUM_FIELDS, POPULATION_SUM_FIELDS, PORTAL_SUM_FIELDS, TAG_SUM_FIELDS } from '../../core/office-figures';
+import { CATEGORY_SUM_FIELDS, PAIR_SUM_FIELDS, POPULATION_SUM_FIELDS, PORTAL_SUM_FIELDS, TAG_SUM_FIELDS } from '../../core/office/figures';
 import type { Queryable } from '../db/database';
 import { column } from '../db/report-rows';
 

@@ -13,9 +13,9 @@
  *   cells that holds a cell of ≥ k people has ≥ k people whoever its members are, so the complement rule — the
  *   only place these lists meet — decides as it would on the real lists.
  */
-import { aggregateCells, type AggregateCells, type CellAccumulator } from '../../core/office-aggregate';
-import { UNSPECIFIED } from '../../core/office-figures';
-import { effectiveK, suppressSmallCells, type OfficeTables } from '../../core/office-suppression';
+import { aggregateCells, type AggregateCells, type CellAccumulator } from '../../core/office/aggregate';
+import { UNSPECIFIED } from '../../core/office/figures';
+import { effectiveK, suppressSmallCells, type OfficeTables } from '../../core/office/suppression';
 import type { Queryable } from '../db/database';
 import {
   CELL_TABLES,

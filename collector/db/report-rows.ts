@@ -3,7 +3,7 @@
  * this one report — pooled other-N portals, dropped self-pairs, contributions clipped at the caps — obtained by
  * running core's own `aggregateReports` on the report alone, so the collector has no second copy of those rules.
  */
-import { aggregateReports } from '../../core/office-aggregate';
+import { aggregateReports } from '../../core/office/aggregate';
 import {
   CATEGORY_SUM_FIELDS,
   PAIR_SUM_FIELDS,
@@ -11,9 +11,9 @@ import {
   PORTAL_SUM_FIELDS,
   TAG_SUM_FIELDS,
   UNSPECIFIED,
-} from '../../core/office-figures';
-import type { OutlierReason } from '../../core/office-outliers';
-import type { WeeklyReport } from '../../core/report-schema';
+} from '../../core/office/figures';
+import type { OutlierReason } from '../../core/office/outliers';
+import type { WeeklyReport } from '../../core/contracts/report-schema';
 
 export interface ReportRows {
   reportId: string;

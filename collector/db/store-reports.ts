@@ -1,5 +1,5 @@
-import { CATEGORY_SUM_FIELDS, PAIR_SUM_FIELDS, POPULATION_SUM_FIELDS, PORTAL_SUM_FIELDS, TAG_SUM_FIELDS } from '../../core/office-figures';
-import type { WeeklyReport } from '../../core/report-schema';
+import { CATEGORY_SUM_FIELDS, PAIR_SUM_FIELDS, POPULATION_SUM_FIELDS, PORTAL_SUM_FIELDS, TAG_SUM_FIELDS } from '../../core/office/figures';
+import type { WeeklyReport } from '../../core/contracts/report-schema';
 import type { Database, Queryable } from './database';
 import { column, reportRows, type ReportRows } from './report-rows';
 

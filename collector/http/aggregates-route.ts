@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { isValidIsoWeek } from '../../core/iso-week';
-import { MIN_K } from '../../core/office-suppression';
+import { isValidIsoWeek } from '../../core/time/iso-week';
+import { MIN_K } from '../../core/office/suppression';
 import { officeTables } from '../aggregate/office-tables';
 import { tokenMatches } from '../auth/office-token';
 import type { GuessSlowdown } from '../auth/guess-slowdown';

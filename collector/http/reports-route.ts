@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { isoWeekOfDay } from '../../core/iso-week';
-import { judgeReportFile } from '../../core/office-import';
+import { isoWeekOfDay } from '../../core/time/iso-week';
+import { judgeReportFile } from '../../core/office/import';
 import { classifyDatabaseError } from '../db/database-errors';
 import type { Database } from '../db/database';
 import { storeReports } from '../db/store-reports';

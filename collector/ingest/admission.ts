@@ -1,5 +1,5 @@
-import type { CollectorError } from '../../core/collector-errors';
-import type { WeeklyReport } from '../../core/report-schema';
+import type { CollectorError } from '../../core/contracts/collector-errors';
+import type { WeeklyReport } from '../../core/contracts/report-schema';
 
 /**
  * The one check between a valid file and the database. Today every valid file is admitted; the blind-token check

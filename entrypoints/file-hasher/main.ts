@@ -1,6 +1,6 @@
 import { createSHA256, type IHasher } from 'hash-wasm';
-import { chunksToRead, regionsToRead, sampledPrefix } from '../../core/upload-sampling';
-import { type HasherReply, type HasherRequest, isHasherHello, parseHasherRequest } from './hasher-protocol';
+import { chunksToRead, regionsToRead, sampledPrefix } from '../../core/uploads/sampling';
+import { type HasherReply, type HasherRequest, isHasherHello, parseHasherRequest } from '../../core/contracts/hasher-protocol';
 
 // The file hasher: an extension page the page observer puts in a hidden frame while files are being hashed
 // (see portal-observer/hasher-frame.ts). It runs in the extension's process, with the extension's CSP, so it may

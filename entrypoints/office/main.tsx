@@ -1,4 +1,4 @@
-import { OfficePage } from '../../components/office-page';
-import { mountPage } from '../../components/page-shell';
+import { OfficePage } from '../../components/office/office-page';
+import { mountPage } from '../../components/shared/page-shell';
 
 mountPage('office_title', <OfficePage />);

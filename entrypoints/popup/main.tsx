@@ -1,4 +1,4 @@
-import { mountPage } from '../../components/page-shell';
-import { PopupPage } from '../../components/popup-page';
+import { mountPage } from '../../components/shared/page-shell';
+import { PopupPage } from '../../components/popup/popup-page';
 
 mountPage('popup_today', <PopupPage />);

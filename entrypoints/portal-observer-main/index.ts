@@ -1,4 +1,4 @@
-import { MAIN_WORLD_EVENTS as EV } from '../portal-observer/main-world-protocol';
+import { MAIN_WORLD_EVENTS as EV } from '../../core/contracts/main-world-protocol';
 
 /**
  * The minimal main-world script (DESIGN.md §2): file inputs that are never attached to the document (or live in a

@@ -1,5 +1,5 @@
-import { createActivityClock, type ActivityGap, type ActivitySlice } from '../../core/activity-clock';
-import { waitingMs } from '../../core/waiting';
+import { createActivityClock, type ActivityGap, type ActivitySlice } from '../../core/time/activity-clock';
+import { waitingMs } from '../../core/time/waiting';
 import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
 
 export interface ActivityObserverDeps {
@@ -20,7 +20,7 @@ export const FLUSH_INTERVAL_MS = 500;
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
 
 /**
- * The page-side clock (core/activity-clock.ts) wired to this document: trusted input, visibility, focus and
+ * The page-side clock (core/time/activity-clock.ts) wired to this document: trusted input, visibility, focus and
  * playing unmuted media in, slices and gaps out to the background once a second. The background decides
  * whether the tab was the active one in the focused window and counts each second once per portal.
  */

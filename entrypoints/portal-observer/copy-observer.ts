@@ -1,5 +1,5 @@
-import { shouldCapture } from '../../core/entry-exclusion';
-import { isTrivial, normaliseValue } from '../../core/entry-normalise';
+import { shouldCapture } from '../../core/entries/exclusion';
+import { isTrivial, normaliseValue } from '../../core/entries/normalise';
 import { describe, editableFrom, inLoginForm } from './editable-field';
 import type { PageEvents } from './page-events';
 

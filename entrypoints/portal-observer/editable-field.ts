@@ -90,7 +90,7 @@ export function fieldKey(field: EditableField, described: ReturnType<typeof desc
 
 /**
  * A login form's fields are never entries (DESIGN.md §3). The same rule decides what a login is
- * (core/login-form.ts): a form asking for a secret, or on a page tagged `login`, with at most 3 text fields.
+ * (core/submissions/login-form.ts): a form asking for a secret, or on a page tagged `login`, with at most 3 text fields.
  */
 export function inLoginForm(field: EditableField, taggedLogin = false): boolean {
   return loginFormAround(field.el, taggedLogin).login;

@@ -1,7 +1,7 @@
-import { classifyField } from '../../core/entry-category';
-import { shouldCapture } from '../../core/entry-exclusion';
-import { isTrivial, normaliseValue } from '../../core/entry-normalise';
-import { pathTemplate } from '../../core/entry-path-template';
+import { classifyField } from '../../core/entries/category';
+import { shouldCapture } from '../../core/entries/exclusion';
+import { isTrivial, normaliseValue } from '../../core/entries/normalise';
+import { pathTemplate } from '../../core/entries/path-template';
 import { describe, type EditableField, editableFrom, focusedEditable, fieldKey, inLoginForm, valueOf } from './editable-field';
 import { onEnterKey } from './enter-key';
 import type { MainWorldChannel } from './main-world-channel';

@@ -1,6 +1,6 @@
-import type { HashedBy } from '../../core/messages';
-import { createSha256 } from '../../core/sha256-stream';
-import { chunksToRead, regionsToRead, sampledPrefix } from '../../core/upload-sampling';
+import type { HashedBy } from '../../core/contracts/messages';
+import { createSha256 } from '../../core/uploads/sha256-stream';
+import { chunksToRead, regionsToRead, sampledPrefix } from '../../core/uploads/sampling';
 import { type HasherFrame, openHasherFrame } from './hasher-frame';
 
 /** The longest the hashing may hold the page's main thread at a time (DESIGN.md §3: 50 ms), with a margin. */

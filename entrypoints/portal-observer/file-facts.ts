@@ -1,6 +1,6 @@
-import { imageDimensions } from '../../core/image-dimensions';
-import { greyFromRgba, PHASH_SIZE, perceptualHash } from '../../core/perceptual-hash';
-import { extensionOf, hasCameraMetadata, isImage, sizeBucket, uploadKind, type UploadKind } from '../../core/upload-kind';
+import { imageDimensions } from '../../core/uploads/image-dimensions';
+import { greyFromRgba, PHASH_SIZE, perceptualHash } from '../../core/uploads/perceptual-hash';
+import { extensionOf, hasCameraMetadata, isImage, sizeBucket, uploadKind, type UploadKind } from '../../core/uploads/kind';
 
 const HEAD_BYTES = 256 * 1024;
 /** Larger images are fingerprinted but not decoded for a perceptual hash: decoding would cost the page memory. */

@@ -1,4 +1,4 @@
-import { type FieldShape, judgeLoginForm, type LoginFormVerdict } from '../../core/login-form';
+import { type FieldShape, judgeLoginForm, type LoginFormVerdict } from '../../core/submissions/login-form';
 
 /** The form an element belongs to: a real <form>, a layui / Element form container, or else the whole document. */
 export function formScopeOf(el: Element): ParentNode {
@@ -20,7 +20,7 @@ function shapeOf(el: HTMLInputElement | HTMLTextAreaElement): FieldShape {
 }
 
 /**
- * The login verdict (core/login-form.ts) for the form around `el`, read without touching anything the page can
+ * The login verdict (core/submissions/login-form.ts) for the form around `el`, read without touching anything the page can
  * see. `account` is the account field's element, so its value is read only when a login is reported.
  */
 export function loginFormAround(el: Element, taggedLogin: boolean): LoginFormVerdict & { account: HTMLInputElement | HTMLTextAreaElement | null } {

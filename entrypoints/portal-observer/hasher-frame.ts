@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { HASHER_HELLO, type HasherEngine, parseHasherReply } from '../file-hasher/hasher-protocol';
+import { HASHER_HELLO, type HasherEngine, parseHasherReply } from '../../core/contracts/hasher-protocol';
 
 /** The frame must load, compile its WebAssembly and answer within this, or the page hashes the file itself. */
 const READY_TIMEOUT_MS = 3000;

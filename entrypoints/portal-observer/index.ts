@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { matchUrl } from '../../core/portal-match';
-import { CONFIG_KEYS, parseLocalConfig } from '../../storage/local-config';
+import { matchUrl } from '../../core/portals/match';
+import { CONFIG_KEYS, parseLocalConfig } from '../../storage/config/local-config';
 import { effectiveUrl } from './effective-url';
 import { startActivityObserver } from './activity-observer';
 import { startCopyObserver } from './copy-observer';

@@ -1,4 +1,4 @@
-import { MAIN_WORLD_EVENTS as EV } from './main-world-protocol';
+import { MAIN_WORLD_EVENTS as EV } from '../../core/contracts/main-world-protocol';
 
 export type FilesListener = (files: File[]) => void;
 

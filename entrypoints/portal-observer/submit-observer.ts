@@ -1,5 +1,5 @@
-import { normaliseAccount } from '../../core/login-form';
-import { type ControlShape, isSubmitLike } from '../../core/submit-control';
+import { normaliseAccount } from '../../core/submissions/login-form';
+import { type ControlShape, isSubmitLike } from '../../core/submissions/submit-control';
 import { loginFormAround } from './form-shape';
 import { focusedEditable } from './editable-field';
 import { onEnterKey } from './enter-key';

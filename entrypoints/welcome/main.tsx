@@ -1,4 +1,4 @@
-import { mountPage } from '../../components/page-shell';
-import { WelcomePage } from '../../components/welcome-page';
+import { mountPage } from '../../components/shared/page-shell';
+import { WelcomePage } from '../../components/welcome/welcome-page';
 
 mountPage('welcome_title', <WelcomePage />);

@@ -3,18 +3,18 @@
  *
  * For each size, the same file texts are measured several times and the medians printed:
  * - baseline: JSON.parse alone of every file;
- * - target: import validation (core/office-import.ts, which parses too) + aggregation + suppression, the work the
+ * - target: import validation (core/office/import.ts, which parses too) + aggregation + suppression, the work the
  *   office page does between reading the files and showing the tables; its ratio to the baseline (target ≤ 3);
- * - storing the accepted reports in the office database (storage/office-db.ts) on fake-indexeddb, separately;
+ * - storing the accepted reports in the office database (storage/office/office-db.ts) on fake-indexeddb, separately;
  * - peak memory, sampled (heapUsed and rss) during every phase.
  * zod compiles object checks with `new Function` where it can. An extension page's CSP forbids that, so the
  * validation is measured a second time with zod's `jitless` mode, which is what the office page really runs.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { aggregateReports } from '../../core/office-aggregate';
-import { createReportImporter, type ImportFile } from '../../core/office-import';
-import { suppressSmallCells } from '../../core/office-suppression';
+import { aggregateReports } from '../../core/office/aggregate';
+import { createReportImporter, type ImportFile } from '../../core/office/import';
+import { suppressSmallCells } from '../../core/office/suppression';
 import {
   ENTRY_CATEGORIES,
   LEVELS,
@@ -27,10 +27,10 @@ import {
   type ReportPortal,
   type ReportTag,
   type WeeklyReport,
-} from '../../core/report-schema';
-import { OfficeDb } from '../../storage/office-db';
-import { createOfficeReportsRepo } from '../../storage/office-reports-repo';
-import { randomInt, seededRandom } from '../unit/office-generated-reports';
+} from '../../core/contracts/report-schema';
+import { OfficeDb } from '../../storage/office/office-db';
+import { createOfficeReportsRepo } from '../../storage/office/office-reports-repo';
+import { randomInt, seededRandom } from '../unit/core/office/generated-reports';
 
 const SIZES = [10_000, 100_000];
 const REPORTS_PER_FILE = 4; // a cadre's month

@@ -6,12 +6,12 @@
 import * as fs from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { greyFromRgba, hammingDistance, NEAR_REPEAT_MAX_DISTANCE, perceptualHash } from '../../core/perceptual-hash';
+import { greyFromRgba, hammingDistance, NEAR_REPEAT_MAX_DISTANCE, perceptualHash } from '../../core/uploads/perceptual-hash';
 import { CHROMIUM } from '../e2e/harness';
 import { type Corpus, ensurePhotoPackages, photoCorpus } from '../e2e/photo-corpus';
 
 // Measures the near-repeat threshold on real photographs, decoded and reduced by Chromium exactly as the page
-// observer does (createImageBitmap to 32×32, 'high' quality), hashed by core/perceptual-hash.ts. Prints the rates.
+// observer does (createImageBitmap to 32×32, 'high' quality), hashed by core/uploads/perceptual-hash.ts. Prints the rates.
 const setup = ensurePhotoPackages();
 if (!setup.ok) console.warn(`SKIPPED perceptual-hash measurement: ${setup.reason}`);
 

@@ -14,17 +14,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dayKey } from '../../core/day-split';
-import { classifyField } from '../../core/entry-category';
-import { isTrivial, normaliseValue } from '../../core/entry-normalise';
-import { createEntryService } from '../../entrypoints/background/entry-service';
-import { createMessageRouter } from '../../entrypoints/background/message-router';
-import { createClipboardLog } from '../../storage/clipboard-log';
-import { createEntriesRepo } from '../../storage/entries-repo';
-import { createKeyStore } from '../../storage/key-store';
-import { createLocalConfig } from '../../storage/local-config';
-import { BurdenDb } from '../../storage/schema';
-import { randomInt, seededRandom } from '../unit/office-generated-reports';
+import { dayKey } from '../../core/time/day-split';
+import { classifyField } from '../../core/entries/category';
+import { isTrivial, normaliseValue } from '../../core/entries/normalise';
+import { createEntryService } from '../../entrypoints/background/entries/entry-service';
+import { createMessageRouter } from '../../entrypoints/background/messaging/message-router';
+import { createClipboardLog } from '../../storage/entries/clipboard-log';
+import { createEntriesRepo } from '../../storage/entries/entries-repo';
+import { createKeyStore } from '../../storage/config/key-store';
+import { createLocalConfig } from '../../storage/config/local-config';
+import { BurdenDb } from '../../storage/db/schema';
+import { randomInt, seededRandom } from '../unit/core/office/generated-reports';
 
 const DAY = 86_400_000;
 const RETENTION = 90 * DAY;

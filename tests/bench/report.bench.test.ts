@@ -12,9 +12,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildWeeklyReport, serialiseReportFile } from '../../core/report-build';
-import { groupByWeek, type ReportInput } from '../../core/report-input';
-import { isoWeekOfDay } from '../../core/iso-week';
+import { buildWeeklyReport, serialiseReportFile } from '../../core/report/build';
+import { groupByWeek, type ReportInput } from '../../core/report/input';
+import { isoWeekOfDay } from '../../core/time/iso-week';
 import { launch, type Session } from '../e2e/harness';
 
 const RUNS = 5;
@@ -95,7 +95,7 @@ function generateYear(spec: YearSpec) {
     }
     for (let u = 0; u < spec.uploadsPerDay; u++) {
       const r = rnd();
-      // Stored shape (storage/schema.ts UploadRow); the report reads portal, day, kind and repeat from it.
+      // Stored shape (storage/db/schema.ts UploadRow); the report reads portal, day, kind and repeat from it.
       uploads.push({
         portalId: pick(portals), day, at: base + u * 90_000, keyId: 'bench-key', contentFp: fp(), sampled: false,
         kind: pick(['photo', 'screenshot', 'other-image', 'document', 'spreadsheet', 'archive', 'other'] as const),

@@ -4,10 +4,10 @@
  */
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateReports } from '../../core/office-aggregate';
-import { suppressSmallCells } from '../../core/office-suppression';
-import type { WeeklyReport } from '../../core/report-schema';
-import { cadreWeek, seededRandom } from '../unit/office-generated-reports';
+import { aggregateReports } from '../../core/office/aggregate';
+import { suppressSmallCells } from '../../core/office/suppression';
+import type { WeeklyReport } from '../../core/contracts/report-schema';
+import { cadreWeek, seededRandom } from '../unit/core/office/generated-reports';
 import { fileOf, generatedReports } from './report-files';
 import { BACKENDS, EXTENSION_ORIGIN, getAggregates, OFFICE_TOKEN, postReport, startTestCollector } from './test-collector';
 

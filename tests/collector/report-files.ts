@@ -1,6 +1,6 @@
 /** Report files for the collector tests, built by the office tests' generator (every report passes the schema). */
-import { REPORT_NOTICE, REPORT_SCHEMA_ID, type WeeklyReport } from '../../core/report-schema';
-import { cadreWeek, randomInt, seededRandom } from '../unit/office-generated-reports';
+import { REPORT_NOTICE, REPORT_SCHEMA_ID, type WeeklyReport } from '../../core/contracts/report-schema';
+import { cadreWeek, randomInt, seededRandom } from '../unit/core/office/generated-reports';
 
 export const fileOf = (reports: readonly WeeklyReport[]) => JSON.stringify({ schema: REPORT_SCHEMA_ID, notice: REPORT_NOTICE, reports });
 

@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Level, ReportCategory, ReportTag, WeeklyReport } from '../../core/report-schema';
-import { cadreWeek, type PairUse, type PortalUse } from '../unit/office-generated-reports';
-import { looseCopy, makeValidFile } from '../unit/report-fixtures';
+import type { Level, ReportCategory, ReportTag, WeeklyReport } from '../../core/contracts/report-schema';
+import { cadreWeek, type PairUse, type PortalUse } from '../unit/core/office/generated-reports';
+import { looseCopy, makeValidFile } from '../unit/core/report/fixtures';
 
 export const WEEKS = ['2026-W10', '2026-W11', '2026-W12'] as const;
 export const CADRES = 24;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WeeklyReport } from '../../core/report-schema';
+import type { WeeklyReport } from '../../core/contracts/report-schema';
 import { builtManifest, launch, type Session } from './harness';
 import { CATALOG, FORMULA_PAYLOAD, HTML_PAYLOAD, SMALL_PORTAL, WEEKS, cadreReport, writeOfficeFolder, type OfficeFolder } from './office-fixtures';
 

@@ -1,0 +1,83 @@
+import type { FrictionTotals } from '../../core/submissions/totals';
+import type { PageTag } from '../../core/portals/portal';
+import { FRICTION_COLUMNS } from '../shared/submission-columns';
+import { formatNumber, t } from '../shared/i18n';
+import { useDayRangeStats } from '../shared/day-range';
+
+interface FrictionStats {
+  portals: FrictionTotals[];
+  tags: { tag: PageTag; portalId: string; day: string; visits: number; activeMs: number }[];
+  names: Record<string, string>;
+}
+
+const TAG_LABEL: Record<PageTag, () => string> = {
+  'check-in': () => t('office_tag_check_in'),
+  ranking: () => t('office_tag_ranking'),
+  learning: () => t('office_tag_learning'),
+  'work-order': () => t('office_tag_work_order'),
+  login: () => t('office_tag_login'),
+};
+
+/** Submissions, failures, logins and tagged pages per portal over the last `days` days (issue 4). */
+export function FrictionTable({ days = 7 }: { days?: number }) {
+  const stats = useDayRangeStats<FrictionStats>('stats.friction', days);
+  if (!stats) return null;
+  const name = (id: string) => stats.names[id] ?? id;
+  const tagRows = [...stats.tags.reduce((acc, r) => {
+    const key = `${r.portalId}\u0000${r.tag}`;
+    const row = acc.get(key) ?? { portalId: r.portalId, tag: r.tag, visits: 0, activeMs: 0 };
+    row.visits += r.visits;
+    row.activeMs += r.activeMs;
+    return acc.set(key, row);
+  }, new Map<string, { portalId: string; tag: PageTag; visits: number; activeMs: number }>()).values()];
+
+  return (
+    <section data-testid="friction-table">
+      <h2>{t('friction_title', days)}</h2>
+      {stats.portals.length === 0 ? (
+        <p class="empty" data-testid="friction-empty">{t('friction_empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('col_portal')}</th>
+              {FRICTION_COLUMNS.map((c) => <th key={c.key}>{c.header()}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {stats.portals.map((row) => (
+              <tr key={row.portalId} data-testid={`friction-row-${row.portalId}`}>
+                <td>{name(row.portalId)}</td>
+                {FRICTION_COLUMNS.map((c) => (
+                  <td key={c.key} data-testid={`friction-${c.key}`} data-value={row[c.key]}>{formatNumber(row[c.key])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {tagRows.length > 0 && (
+        <table data-testid="tag-table">
+          <thead>
+            <tr>
+              <th>{t('col_portal')}</th>
+              <th>{t('col_tag')}</th>
+              <th>{t('col_visits')}</th>
+              <th>{t('col_activeMinutes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tagRows.map((r) => (
+              <tr key={`${r.portalId}-${r.tag}`} data-testid={`tag-row-${r.portalId}-${r.tag}`} data-visits={r.visits} data-active-ms={r.activeMs}>
+                <td>{name(r.portalId)}</td>
+                <td>{TAG_LABEL[r.tag]()}</td>
+                <td>{formatNumber(r.visits)}</td>
+                <td>{formatNumber(r.activeMs / 60_000, { maximumFractionDigits: 1 })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

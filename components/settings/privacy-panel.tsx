@@ -1,0 +1,58 @@
+import { KEY_ROTATION_MS } from '../../storage/config/key-store';
+import { RETENTION } from '../../storage/db/retention';
+import { reportTotalsSchema } from '../../core/contracts/report-schema';
+import { formatNumber, t } from '../shared/i18n';
+import { TABLE_FACTS } from '../shared/privacy-facts';
+import { PrivacySummary } from '../shared/privacy-summary';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The settings privacy panel. Retention periods, key rotation, the tables and the report's fields are read from
+ * the constants the code runs on (storage/db/retention.ts, storage/config/key-store.ts, core/contracts/report-schema.ts), so the panel
+ * says what the extension does rather than what someone once wrote about it.
+ */
+export function PrivacyPanel() {
+  const retention = (r: (typeof TABLE_FACTS)[string]['retention']) =>
+    r === 'keys'
+      ? t('privacy_retention_keys', formatNumber(KEY_ROTATION_MS / DAY_MS))
+      : r === 'dailyMonths'
+        ? t('privacy_retention_months', formatNumber(RETENTION.dailyMonths))
+        : t('privacy_retention_days', formatNumber(RETENTION[r]));
+  return (
+    <div data-testid="privacy-panel">
+      <PrivacySummary />
+      <h3>{t('privacy_tablesTitle')}</h3>
+      <table data-testid="privacy-tables">
+        <thead>
+          <tr>
+            <th>{t('privacy_col_table')}</th>
+            <th>{t('privacy_col_holds')}</th>
+            <th>{t('privacy_col_kept')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(TABLE_FACTS).map(([name, fact]) => (
+            <tr key={name} data-testid={`privacy-table-${name}`}>
+              <td>
+                <code>{name}</code>
+              </td>
+              <td>{t(fact.key)}</td>
+              <td>{retention(fact.retention)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('privacy_reportTitle')}</h3>
+      <p>{t('privacy_reportHolds')}</p>
+      <p data-testid="privacy-report-fields">
+        {Object.keys(reportTotalsSchema.shape).map((f) => (
+          <code key={f}>{f}</code>
+        )).reduce<(string | preact.JSX.Element)[]>((out, el, i) => (i ? [...out, ' ', el] : [el]), [])}
+      </p>
+      <p class="notice" data-testid="privacy-shared-computer">
+        {t('privacy_sharedComputer')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * What is recorded and what never is, as locale keys. The welcome page and the privacy panel both render
+ * from here so the promise is written once. Each line matches a rule in DESIGN.md §3 and a canary test.
+ */
+export const RECORDED = [
+  'privacy_recorded_time',
+  'privacy_recorded_waiting',
+  'privacy_recorded_logins',
+  'privacy_recorded_entries',
+  'privacy_recorded_uploads',
+] as const;
+
+export const NEVER_RECORDED = [
+  'privacy_never_values',
+  'privacy_never_files',
+  'privacy_never_urls',
+  'privacy_never_other_sites',
+  'privacy_never_sent',
+] as const;
+
+/**
+ * What each database table keeps, for the privacy panel. Keyed by the table names of storage/db/schema.ts: a test
+ * fails when a table is added without saying here what it holds, so the panel cannot fall behind the code.
+ */
+export const TABLE_FACTS: Record<string, { key: string; retention: 'dailyMonths' | 'gapDays' | 'visitDays' | 'fingerprintDays' | 'keys' }> = {
+  visits: { key: 'privacy_table_visits', retention: 'visitDays' },
+  daily: { key: 'privacy_table_daily', retention: 'dailyMonths' },
+  gaps: { key: 'privacy_table_gaps', retention: 'gapDays' },
+  entries: { key: 'privacy_table_entries', retention: 'fingerprintDays' },
+  submissions: { key: 'privacy_table_submissions', retention: 'fingerprintDays' },
+  stays: { key: 'privacy_table_stays', retention: 'visitDays' },
+  tagDaily: { key: 'privacy_table_tagDaily', retention: 'dailyMonths' },
+  uploads: { key: 'privacy_table_uploads', retention: 'fingerprintDays' },
+  meta: { key: 'privacy_table_meta', retention: 'keys' },
+};

@@ -1,0 +1,207 @@
+import { describe, expect, it, vi } from 'vitest';
+import { messageSchemas, PAGE_ONLY, type MessageType } from '../../../../../core/contracts/messages';
+import { createMessageRouter, HandledError, type MessageRouter } from '../../../../../entrypoints/background/messaging/message-router';
+
+type Runtime = Parameters<typeof createMessageRouter>[0];
+type Sender = Parameters<MessageRouter['dispatch']>[1];
+
+const runtime = { id: 'ext', getURL: (path: string) => `chrome-extension://ext${path}` } as unknown as Runtime;
+
+/** The dashboard, popup, welcome page: the extension's own pages. */
+const EXTENSION_PAGE: Sender = { id: 'ext', url: 'chrome-extension://ext/dashboard.html' };
+/** The portal observer, running in a normal tab on a portal. */
+const PORTAL_TAB: Sender = { id: 'ext', url: 'http://a.gov.cn/x', tab: { incognito: false } as Sender['tab'] };
+const INCOGNITO_TAB: Sender = { id: 'ext', url: 'http://a.gov.cn/x', tab: { incognito: true } as Sender['tab'] };
+
+/** A valid page.hello payload, whichever shape the schema currently takes (it carries no page data either way). */
+const HELLO = ([{}, { top: true }] as Record<string, unknown>[]).find((p) => messageSchemas['page.hello'].safeParse(p).success);
+if (!HELLO) throw new Error('no known valid page.hello payload: update HELLO in this test');
+
+/** A router with a recording handler for every message type. */
+function setup() {
+  const router = createMessageRouter(runtime);
+  const calls: { type: MessageType; payload: unknown; sender: Sender }[] = [];
+  for (const type of Object.keys(messageSchemas) as MessageType[]) {
+    router.on(type, async (payload, sender) => {
+      calls.push({ type, payload, sender });
+      return { handled: type };
+    });
+  }
+  return { router, calls };
+}
+
+describe('who may send what', () => {
+  it('a management message from an extension page is dispatched to its handler', async () => {
+    const { router, calls } = setup();
+    expect(await router.dispatch({ type: 'portals.state', payload: {} }, EXTENSION_PAGE)).toEqual({ ok: true, data: { handled: 'portals.state' } });
+    expect(calls).toEqual([{ type: 'portals.state', payload: {}, sender: EXTENSION_PAGE }]);
+  });
+
+  it('every management message from a portal tab is forbidden and never reaches a handler', async () => {
+    const { router, calls } = setup();
+    for (const type of PAGE_ONLY) {
+      expect(await router.dispatch({ type, payload: {} }, PORTAL_TAB), type).toEqual({ ok: false, error: 'forbidden' });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('portal pages may send exactly the page.* messages, and nothing that manages the extension', () => {
+    expect(Object.keys(messageSchemas).filter((type) => !PAGE_ONLY.has(type as MessageType))).toEqual([
+      'page.hello',
+      'page.activity',
+      'page.waiting',
+      'page.entry',
+      'page.copy',
+      'page.submitIntent',
+      'page.uploadBegin',
+      'page.uploadProgress',
+      'page.upload',
+    ]);
+    expect(PAGE_ONLY.has('portals.add')).toBe(true);
+    expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);
+  });
+
+  it.each<[string, Sender]>([
+    ['another extension', { id: 'other', url: 'chrome-extension://other/dashboard.html' }],
+    ['another extension claiming our id in its URL', { id: 'other', url: 'chrome-extension://ext/dashboard.html' }],
+    ['our id but a look-alike origin', { id: 'ext', url: 'chrome-extension://extension/dashboard.html' }],
+    ['our id but no URL', { id: 'ext' }],
+    ['a web page URL without a tab', { id: 'ext', url: 'https://a.gov.cn/chrome-extension://ext/' }],
+    ['no id at all', { url: 'chrome-extension://ext/dashboard.html' }],
+  ])('management messages from %s are forbidden', async (_label, sender) => {
+    const { router, calls } = setup();
+    expect(await router.dispatch({ type: 'portals.remove', payload: { id: 'x' } }, sender)).toEqual({ ok: false, error: 'forbidden' });
+    expect(calls).toEqual([]);
+  });
+
+  it('page.hello from a normal portal tab is dispatched with the sender (the portal comes from its URL)', async () => {
+    const { router, calls } = setup();
+    expect(await router.dispatch({ type: 'page.hello', payload: HELLO }, PORTAL_TAB)).toEqual({ ok: true, data: { handled: 'page.hello' } });
+    expect(calls).toEqual([{ type: 'page.hello', payload: HELLO, sender: PORTAL_TAB }]);
+  });
+
+  it('page.hello from an incognito tab is forbidden: incognito is never observed', async () => {
+    const { router, calls } = setup();
+    expect(await router.dispatch({ type: 'page.hello', payload: HELLO }, INCOGNITO_TAB)).toEqual({ ok: false, error: 'forbidden' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each<[string, Sender]>([
+    ['without a tab (an extension page)', EXTENSION_PAGE],
+    ['from another extension’s content script', { ...PORTAL_TAB, id: 'other' }],
+    ['without a URL', { id: 'ext', tab: { incognito: false } as Sender['tab'] }],
+  ])('page.hello %s is forbidden', async (_label, sender) => {
+    const { router, calls } = setup();
+    expect(await router.dispatch({ type: 'page.hello', payload: HELLO }, sender)).toEqual({ ok: false, error: 'forbidden' });
+    expect(calls).toEqual([]);
+  });
+
+  it('the sender is checked before the payload: a forbidden sender learns nothing about the schema', async () => {
+    const { router } = setup();
+    expect(await router.dispatch({ type: 'portals.rename', payload: { nonsense: 1 } }, PORTAL_TAB)).toEqual({ ok: false, error: 'forbidden' });
+  });
+});
+
+describe('malformed input', () => {
+  it.each<[string, unknown]>([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'portals.state'],
+    ['an array', ['portals.state', {}]],
+    ['no type', { payload: {} }],
+    ['an unknown type', { type: 'portals.dropAll', payload: {} }],
+    ['a type of the wrong case', { type: 'Portals.State', payload: {} }],
+    ['a numeric type', { type: 1, payload: {} }],
+    ['an extra envelope key', { type: 'portals.state', payload: {}, portalId: 'gd' }],
+  ])('%s is a bad-message', async (_label, message) => {
+    const { router, calls } = setup();
+    expect(await router.dispatch(message, EXTENSION_PAGE)).toEqual({ ok: false, error: 'bad-message' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each<[MessageType, unknown, Sender]>([
+    ['portals.state', { extra: true }, EXTENSION_PAGE],
+    ['page.hello', { ...HELLO, portalId: 'gd' }, PORTAL_TAB],
+    ['page.hello', { ...HELLO, url: 'https://a.gov.cn/secret?id=1' }, PORTAL_TAB],
+    ['portals.rename', { id: 'a', name: 'b', source: 'policy' }, EXTENSION_PAGE],
+  ])('%s with an unknown extra key %j is a bad-payload', async (type, payload, sender) => {
+    const { router, calls } = setup();
+    expect(await router.dispatch({ type, payload }, sender)).toEqual({ ok: false, error: 'bad-payload' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each<[MessageType, unknown, Sender]>([
+    ['page.hello', 'hello', PORTAL_TAB],
+    ['page.hello', [HELLO], PORTAL_TAB],
+    ['portals.rename', { id: 'a', name: 'x'.repeat(101) }, EXTENSION_PAGE],
+    ['tracking.setPaused', { paused: 1 }, EXTENSION_PAGE],
+    ['matcher.test', { url: `https://a.gov.cn/${'x'.repeat(5000)}` }, EXTENSION_PAGE],
+    ['portals.add', { portals: [] }, EXTENSION_PAGE],
+    ['portals.add', { portals: [{ name: 'x', patterns: [{ scheme: 'https', host: 'X.GOV.CN' }], source: 'user' }] }, EXTENSION_PAGE],
+    ['portals.add', { portals: [{ name: 'x', patterns: [{ scheme: 'https', host: 'x.gov.cn' }], source: 'policy' }] }, EXTENSION_PAGE],
+  ])('%s with a wrong-typed payload %j is a bad-payload', async (type, payload, sender) => {
+    const { router, calls } = setup();
+    expect(await router.dispatch({ type, payload }, sender)).toEqual({ ok: false, error: 'bad-payload' });
+    expect(calls).toEqual([]);
+  });
+
+  it('a valid message with no registered handler is no-handler', async () => {
+    const router = createMessageRouter(runtime);
+    expect(await router.dispatch({ type: 'stats.today', payload: {} }, EXTENSION_PAGE)).toEqual({ ok: false, error: 'no-handler' });
+  });
+});
+
+describe('handler failures', () => {
+  it('a HandledError’s code reaches the page, so the UI can say “the list is locked”', async () => {
+    const router = createMessageRouter(runtime);
+    router.on('portals.remove', async () => {
+      throw new HandledError('locked');
+    });
+    expect(await router.dispatch({ type: 'portals.remove', payload: { id: 'x' } }, EXTENSION_PAGE)).toEqual({ ok: false, error: 'locked' });
+  });
+
+  it.each<[string, (canary: string) => unknown]>([
+    ['an Error', (canary) => new Error(`cannot store ${canary}`)],
+    ['a TypeError with a cause', (canary) => new TypeError('boom', { cause: canary })],
+    ['a thrown string', (canary) => `failed on ${canary}`],
+    ['a thrown object', (canary) => ({ code: canary, message: canary })],
+  ])('any other failure (%s) is "internal" and carries none of its text', async (_label, make) => {
+    const canary = 'CANARY-身份证-440301199001011234';
+    const router = createMessageRouter(runtime);
+    router.on('page.hello', async () => {
+      throw make(canary);
+    });
+    const reply = await router.dispatch({ type: 'page.hello', payload: HELLO }, PORTAL_TAB);
+    expect(reply).toEqual({ ok: false, error: 'internal' });
+    expect(JSON.stringify(reply)).not.toContain('CANARY');
+    expect(JSON.stringify(reply)).not.toContain('440301199001011234');
+  });
+
+  it('a handler that throws synchronously is still answered, not left to crash the listener', async () => {
+    const router = createMessageRouter(runtime);
+    router.on('stats.today', (() => {
+      throw new Error('sync');
+    }) as unknown as Parameters<MessageRouter['on']>[1]);
+    await expect(router.dispatch({ type: 'stats.today', payload: {} }, EXTENSION_PAGE)).resolves.toEqual({ ok: false, error: 'internal' });
+  });
+
+  it('the handler’s result is passed back as data', async () => {
+    const router = createMessageRouter(runtime);
+    router.on('matcher.test', async ({ url }) => ({ echoed: url }));
+    expect(await router.dispatch({ type: 'matcher.test', payload: { url: 'https://a.gov.cn/' } }, EXTENSION_PAGE)).toEqual({
+      ok: true,
+      data: { echoed: 'https://a.gov.cn/' },
+    });
+  });
+});
+
+describe('registration', () => {
+  it('registering the same type twice throws, and the first handler stays in charge', async () => {
+    const router = createMessageRouter(runtime);
+    const first = vi.fn(async () => 'first');
+    router.on('stats.today', first);
+    expect(() => router.on('stats.today', async () => 'second')).toThrow(/stats\.today/);
+    expect(await router.dispatch({ type: 'stats.today', payload: {} }, EXTENSION_PAGE)).toEqual({ ok: true, data: 'first' });
+    expect(first).toHaveBeenCalledTimes(1);
+  });
+});
