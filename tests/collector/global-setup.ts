@@ -14,6 +14,7 @@ declare module 'vitest' {
     pgliteTemplate: string;
     pgUrl: string;
     pgPort: number;
+    pgDir: string;
   }
 }
 
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', template);
   project.provide('pgUrl', cluster.url);
   project.provide('pgPort', cluster.port);
+  project.provide('pgDir', cluster.dataDir);
   return () => {
     cluster.destroy();
     fs.rmSync(root, { recursive: true, force: true });

@@ -38,7 +38,10 @@ export async function freshDatabase(backend: Backend): Promise<{ dataDir: string
   };
 }
 
-export async function startTestCollector(backend: Backend, options: Partial<CollectorOptions> = {}): Promise<RunningCollector & { drop(): Promise<void> }> {
+export async function startTestCollector(
+  backend: Backend,
+  options: Partial<CollectorOptions> = {},
+): Promise<RunningCollector & { dataDir: string; drop(): Promise<void> }> {
   const fresh = await freshDatabase(backend);
   const collector = await startCollector({
     port: 0,
@@ -51,6 +54,8 @@ export async function startTestCollector(backend: Backend, options: Partial<Coll
   });
   return {
     ...collector,
+    // PGlite's folder, or the PostgreSQL server's data folder.
+    dataDir: backend === 'pglite' ? fresh.dataDir : inject('pgDir'),
     async drop() {
       await collector.close();
       await fresh.drop();
