@@ -5,6 +5,8 @@ import { REPORT_NOTICE } from '../../core/contracts/report-schema';
 import { openOfficeDb } from '../../storage/office/office-db';
 import { createOfficeReportsRepo } from '../../storage/office/office-reports-repo';
 import { createAggregationClient } from './aggregation-client';
+import { withCatalogNames, type CollectorTablesResult } from './collector-fetch';
+import { CollectorPanel } from './collector-panel';
 import { EvidenceSheet } from './evidence';
 import { ImportPanel } from './import-panel';
 import { OfficeResults } from './results';
@@ -84,7 +86,11 @@ export function OfficePage() {
     void repo.saveSettings(next);
   };
 
-  const models = useMemo(() => (tables ? buildTableModels(tables, t) : null), [tables]);
+  // Connected to a collector, the page shows the collector's tables instead of the imported files'.
+  const [remote, setRemote] = useState<(CollectorTablesResult & { ok: true }) | null>(null);
+  const shownTables = useMemo(() => (remote ? withCatalogNames(remote.tables, settings.catalog) : tables), [remote, tables, settings.catalog]);
+  const shownWeeks = useMemo(() => [...new Set([...allWeeks, ...(remote?.tables.weeks ?? [])])].sort(), [allWeeks, remote]);
+  const models = useMemo(() => (shownTables ? buildTableModels(shownTables, t) : null), [shownTables]);
 
   const evidenceRow = evidence && models ? models.portals.rows.find((r) => r.key === evidence && !r.suppressed) : undefined;
   const closeEvidence = () => {
@@ -96,14 +102,14 @@ export function OfficePage() {
 
   return (
     <>
-      {evidenceRow && tables && models && (
+      {evidenceRow && shownTables && models && (
         <main class="page office office-print">
           <EvidenceSheet
             portals={models.portals}
             pairs={models.pairs}
             row={evidenceRow}
-            tables={tables}
-            reportCount={tables.reportsInRange}
+            tables={shownTables}
+            reportCount={shownTables.reportsInRange}
             version={browser.runtime.getManifest().version}
             onClose={closeEvidence}
           />
@@ -122,6 +128,10 @@ export function OfficePage() {
                 {t('office_load_failed')}
               </p>
             )}
+            <CollectorPanel settings={settings} onTables={setRemote} />
+            <p class="notice" data-testid="office-file-note">
+              {t('office_file_note')}
+            </p>
             <ImportPanel
               repo={repo}
               storedCount={storedCount}
@@ -136,13 +146,13 @@ export function OfficePage() {
               }}
               onReload={reload}
             />
-            <SettingsPanel settings={settings} weeks={allWeeks} onChange={changeSettings} />
-            {aggregating && storedCount > 0 ? (
+            <SettingsPanel settings={settings} weeks={shownWeeks} onChange={changeSettings} />
+            {!remote && aggregating && storedCount > 0 ? (
               <p data-testid="office-aggregating" role="status">
                 {t('loading')}
               </p>
-            ) : tables && models ? (
-              <OfficeResults tables={tables} models={models} onEvidence={setEvidence} />
+            ) : shownTables && models ? (
+              <OfficeResults tables={shownTables} models={models} onEvidence={setEvidence} />
             ) : (
               <p class="empty" data-testid="office-empty">
                 {t('office_empty')}

@@ -128,7 +128,8 @@ function truncatePath(path: string): string {
   return path.length <= MAX_DETAIL_PATH_LENGTH ? path : `${path.slice(0, MAX_DETAIL_PATH_LENGTH - 1)}…`;
 }
 
-function judgeFile(file: ImportFile): { reports: WeeklyReport[] } | RejectedFile {
+/** One file's verdict: its reports, or why it is refused. The collector (collector/http/reports-route.ts) judges a POST body with it. */
+export function judgeReportFile(file: ImportFile): { reports: WeeklyReport[] } | RejectedFile {
   const reject = (reason: RejectReason, detail?: RejectDetail[]): RejectedFile =>
     detail ? { file: file.name, reason, detail } : { file: file.name, reason };
   if ((file.size !== undefined && file.size > MAX_IMPORT_FILE_BYTES) || utf8LengthExceeds(file.text, MAX_IMPORT_FILE_BYTES)) {
@@ -192,7 +193,7 @@ export function createReportImporter(existing: ExistingReports, options: { keep?
   let trimmedPairs = 0;
 
   function add(file: ImportFile): FileOutcome {
-    let judged = judgeFile(file);
+    let judged = judgeReportFile(file);
     if ('reports' in judged) judged = judgeIdentity(file.name, judged.reports);
     if (!('reports' in judged)) {
       rejected.push(judged);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, type PortalServer, startPortalServer } from '../portals/server';
-import { dumpExtensionStorage, eventually, launch, observedFrameUrls, type Session } from './harness';
+import { dumpExtensionStorage, launch, observedFrameUrls, until, type Session } from './harness';
 import { addPortalInSettings } from './pages';
 
 // Issue 15: a tracked portal's page is untrusted code. Each page in tests/portals/sites/hostile/ attacks the
@@ -62,7 +62,7 @@ const delta = (after: Counts, before: Counts) =>
 /** Counts once they have stopped moving (writes arrive a moment after the page acts). */
 async function settled(before: Counts, accept: (d: Counts) => boolean): Promise<Counts> {
   let last = '';
-  return eventually(
+  return until(
     async () => delta(await counts(), before),
     (d) => {
       const now = JSON.stringify({ ...d, activeMs: 0 });
@@ -96,7 +96,7 @@ describe('hostile portal pages', () => {
     // install or an update does.
     const before = await counts();
     (await addPortalInSettings(session, `http://${PORTAL_HOSTS.hostile}:${server.httpPort}`, '敌意测试系统')).close();
-    await eventually(() => observedFrameUrls(page), (urls) => urls.length === 1);
+    await until(() => observedFrameUrls(page), (urls) => urls.length === 1);
     await page.bringToFront();
     await page.evaluate(() => (window as unknown as { __bbStart(): void }).__bbStart());
     await page.waitForSelector('body[data-attack-done="1"]', { timeout: 20_000 });

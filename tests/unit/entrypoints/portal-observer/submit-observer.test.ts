@@ -13,13 +13,17 @@ let sent: Intent[];
 let stop: AbortController;
 
 function observe(opts: { taggedLogin?: boolean; mainWorldEnter?: boolean } = {}) {
+  // The page events the observer hears in a real page: its own, and input when the main-world script is absent.
+  const events = createPageEvents(stop.signal, ['click', 'submit', 'keydown', 'focusin', 'focusout'], window);
   startSubmitObserver({
-    events: createPageEvents(stop.signal, window),
+    events,
     // Without the main-world script (a tab open before access was granted) the observer hears Enter itself.
     channel: { onEnter: () => opts.mainWorldEnter ?? false },
     send: async (m) => void sent.push(m as Intent),
-    taggedLogin: opts.taggedLogin ?? false,
+    taggedLogin: () => opts.taggedLogin ?? false,
   });
+  // The observer's listeners are in place from the start and heard once the page is known to be measured.
+  events.enable();
 }
 
 beforeEach(() => {
