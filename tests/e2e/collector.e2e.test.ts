@@ -76,8 +76,9 @@ describe('the extension, a collector and the office page', () => {
     await pending.waitFor();
     await dash.getByTestId('report-pending-send').click();
     await dash.getByTestId('report-pending-confirm').click();
-    await expect.poll(() => dash.getByTestId('report-pending-result').getAttribute('data-sent'), { timeout: 15_000 }).toBe('true');
-    expect(await storedCount()).toBe(42);
+    // Sent: the kept report is cleared, so the retry block (and its result line) goes away.
+    await expect.poll(storedCount, { timeout: 15_000 }).toBe(42);
+    await expect.poll(() => dash.getByTestId('report-pending').count(), { timeout: 15_000 }).toBe(0);
 
     // Sent once more (as after a lost answer): the collector replaces the week, and says so.
     await dash.reload();
