@@ -57,7 +57,7 @@ function option(props: Props) {
     minInterval: props.unit === '%' ? 10 : undefined,
     max: props.unit === '%' ? 100 : undefined,
   };
-  const legend = props.series.length > 1 ? { top: 0, left: 0, textStyle, itemGap: 16 } : undefined;
+  const legend = props.series.length > 1 ? { top: 0, right: 0, textStyle, itemGap: 16 } : undefined;
   if (props.kind === 'calendar') {
     const values = props.series[0]?.values ?? [];
     const max = Math.max(1, ...values.map((v) => v ?? 0));
@@ -110,7 +110,8 @@ function option(props: Props) {
     textStyle,
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${formatNumber(v)} ${props.unit}`) },
     legend,
-    grid: { left: 8, right: 24, top: legend ? 36 : 24, bottom: 8, containLabel: true },
+    // Vertical value axes carry their unit above the axis: room for it under the legend.
+    grid: { left: 8, right: 24, top: legend ? (props.kind === 'hbar' ? 36 : 52) : 32, bottom: 8, containLabel: true },
     xAxis: props.kind === 'hbar' ? valueAxis : categoryAxis,
     yAxis: props.kind === 'hbar' ? categoryAxis : valueAxis,
     series: props.series.map((s) => ({

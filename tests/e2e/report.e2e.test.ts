@@ -132,6 +132,8 @@ describe('the anonymous weekly report', () => {
     await dash.bringToFront();
 
     await dash.getByTestId('report-level').selectOption('township');
+    // The exact text sits behind 查看原文, under the readable tables.
+    await dash.getByTestId('report-raw-toggle').click();
     const preview = dash.getByTestId('report-preview');
     await expect.poll(() => preview.innerText(), { timeout: 10_000 }).toContain('"level": "township"');
     // Entries are committed asynchronously; wait until the preview has all five.
@@ -210,6 +212,8 @@ describe('the anonymous weekly report', () => {
 
   it('shows a host only when the cadre ticks it, and leaves out a portal the cadre drops', async () => {
     const dash = await session.openExtensionPage('dashboard.html#report');
+    // The exact text sits behind 查看原文, under the readable tables.
+    await dash.getByTestId('report-raw-toggle').click();
     const preview = dash.getByTestId('report-preview');
     await preview.waitFor();
     await dash.getByTestId(`report-show-host-${LAYUI}`).check();
@@ -229,6 +233,8 @@ describe('the anonymous weekly report', () => {
     server.clearRequests();
     const dash = await session.openExtensionPage('dashboard.html#report');
     await dash.getByTestId('report-level').selectOption('township');
+    // The exact text sits behind 查看原文, under the readable tables.
+    await dash.getByTestId('report-raw-toggle').click();
     const preview = dash.getByTestId('report-preview');
     await expect.poll(() => preview.innerText()).toBe(previewText);
     await dash.getByTestId('report-submit-send').click();
