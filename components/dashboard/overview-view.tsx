@@ -97,6 +97,36 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
   const heat = dailyMinutes(daily, heatFrom, today);
   const minutesUnit = t('unit_minutes');
   const timesUnit = t('unit_times');
+  // One unit per chart: minutes, counts and coverage each on their own axis (issue #16).
+  const trendCharts = !trend
+    ? []
+    : [
+        {
+          id: 'trend',
+          unit: minutesUnit,
+          title: t('overview_chart_trendMinutes', TREND_WEEKS),
+          series: [
+            { key: 'overview_s_active', values: trend.map((w) => minutesValue(w.activeMs)) },
+            { key: 'overview_s_wait', values: trend.map((w) => minutesValue(w.waitMs)) },
+          ],
+        },
+        {
+          id: 'trend-counts',
+          unit: timesUnit,
+          title: t('overview_chart_trendCounts', TREND_WEEKS),
+          series: [
+            { key: 'overview_s_repeats', values: trend.map((w) => w.sameFieldRepeats + w.crossPortalRepeats) },
+            { key: 'overview_s_submissions', values: trend.map((w) => w.submissions) },
+          ],
+        },
+        {
+          id: 'trend-coverage',
+          unit: '%',
+          title: t('overview_chart_trendCoverage', TREND_WEEKS),
+          // A week with nothing observed has no coverage, not 100 %.
+          series: [{ key: 'overview_s_coverage', values: trend.map((w) => (w.activeMs > 0 ? w.coverage : null)) }],
+        },
+      ];
 
   return (
     <div data-testid="overview-view">
@@ -244,41 +274,18 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
             <p>{t('loading')}</p>
           ) : (
             <div class="chart-grid">
-              {/* One unit per chart: minutes, counts and coverage each on their own axis (issue #16). */}
-              <OverviewChart
-                id="trend"
-                kind="line"
-                unit={minutesUnit}
-                title={t('overview_chart_trendMinutes', TREND_WEEKS)}
-                categories={trend.map((w) => weekRangeLabel(w.week))}
-                axisLabels={trend.map((w) => weekRangeLabel(w.week, true))}
-                series={[
-                  { key: 'overview_s_active', values: trend.map((w) => minutesValue(w.activeMs)) },
-                  { key: 'overview_s_wait', values: trend.map((w) => minutesValue(w.waitMs)) },
-                ]}
-              />
-              <OverviewChart
-                id="trend-counts"
-                kind="line"
-                unit={timesUnit}
-                title={t('overview_chart_trendCounts', TREND_WEEKS)}
-                categories={trend.map((w) => weekRangeLabel(w.week))}
-                axisLabels={trend.map((w) => weekRangeLabel(w.week, true))}
-                series={[
-                  { key: 'overview_s_repeats', values: trend.map((w) => w.sameFieldRepeats + w.crossPortalRepeats) },
-                  { key: 'overview_s_submissions', values: trend.map((w) => w.submissions) },
-                ]}
-              />
-              <OverviewChart
-                id="trend-coverage"
-                kind="line"
-                unit="%"
-                title={t('overview_chart_trendCoverage', TREND_WEEKS)}
-                categories={trend.map((w) => weekRangeLabel(w.week))}
-                axisLabels={trend.map((w) => weekRangeLabel(w.week, true))}
-                // A week with nothing observed has no coverage, not 100 %.
-                series={[{ key: 'overview_s_coverage', values: trend.map((w) => (w.activeMs > 0 ? w.coverage : null)) }]}
-              />
+              {trendCharts.map((c) => (
+                <OverviewChart
+                  key={c.id}
+                  id={c.id}
+                  kind="line"
+                  unit={c.unit}
+                  title={c.title}
+                  categories={trend.map((w) => weekRangeLabel(w.week))}
+                  axisLabels={trend.map((w) => weekRangeLabel(w.week, true))}
+                  series={c.series}
+                />
+              ))}
             </div>
           )}
           <section data-testid="overview-coverage">

@@ -62,93 +62,63 @@ export function ReportSummary({ bytes, portalName }: { bytes: string; portalName
               </tbody>
             </table>
           </div>
-          {r.pairs.length > 0 && (
-            <div class="table-wrap">
-              <table data-testid="report-summary-pairs">
-                <caption>{t('report_summaryPairs')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('entries_col_pair')}</th>
-                    {(['crossPortalRepeats', 'duplicateFilings', 'transfers', 'repeatedUploads'] as const).map((f) => (
-                      <th key={f} scope="col" class="num">
-                        {label(f)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.pairs.map((p) => (
-                    <tr key={`${p.a}|${p.b}`}>
-                      <th scope="row">
-                        {portalName(p.a)} ↔ {portalName(p.b)}
-                      </th>
-                      <td class="num">{formatNumber(p.crossPortalRepeats)}</td>
-                      <td class="num">{formatNumber(p.duplicateFilings)}</td>
-                      <td class="num">{formatNumber(p.transfers)}</td>
-                      <td class="num">{formatNumber(p.repeatedUploads)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {r.categories.length > 0 && (
-            <div class="table-wrap">
-              <table data-testid="report-summary-categories">
-                <caption>{t('report_summaryCategories')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('entries_col_category')}</th>
-                    {(['entries', 'sameFieldRepeats', 'crossPortalRepeats', 'portals'] as const).map((f) => (
-                      <th key={f} scope="col" class="num">
-                        {label(f)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.categories.map((c) => (
-                    <tr key={c.category}>
-                      <th scope="row">{t(`category_${c.category}`)}</th>
-                      <td class="num">{formatNumber(c.entries)}</td>
-                      <td class="num">{formatNumber(c.sameFieldRepeats)}</td>
-                      <td class="num">{formatNumber(c.crossPortalRepeats)}</td>
-                      <td class="num">{formatNumber(c.portals)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {r.tags.length > 0 && (
-            <div class="table-wrap">
-              <table data-testid="report-summary-tags">
-                <caption>{t('report_summaryTags')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col_tag')}</th>
-                    <th scope="col" class="num">
-                      {label('visits')}
-                    </th>
-                    <th scope="col" class="num">
-                      {label('activeMinutes')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.tags.map((g) => (
-                    <tr key={g.tag}>
-                      <th scope="row">{t(TAG_LABEL_KEYS[g.tag])}</th>
-                      <td class="num">{formatNumber(g.visits)}</td>
-                      <td class="num">{formatNumber(g.activeMinutes)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <FigureTable
+            testId="report-summary-pairs"
+            caption={t('report_summaryPairs')}
+            head={t('entries_col_pair')}
+            fields={['crossPortalRepeats', 'duplicateFilings', 'transfers', 'repeatedUploads']}
+            rows={r.pairs.map((p) => [`${portalName(p.a)} ↔ ${portalName(p.b)}`, p])}
+          />
+          <FigureTable
+            testId="report-summary-categories"
+            caption={t('report_summaryCategories')}
+            head={t('entries_col_category')}
+            fields={['entries', 'sameFieldRepeats', 'crossPortalRepeats', 'portals']}
+            rows={r.categories.map((c) => [t(`category_${c.category}`), c])}
+          />
+          <FigureTable
+            testId="report-summary-tags"
+            caption={t('report_summaryTags')}
+            head={t('col_tag')}
+            fields={['visits', 'activeMinutes']}
+            rows={r.tags.map((g) => [t(TAG_LABEL_KEYS[g.tag]), g])}
+          />
         </article>
       ))}
+    </div>
+  );
+}
+
+/** One of the report's lists (pairs, categories, tags) as a table: a name per row, then the chosen figures. */
+function FigureTable<R extends object>(props: { testId: string; caption: string; head: string; fields: (keyof R & string)[]; rows: [string, R][] }) {
+  if (props.rows.length === 0) return null;
+  return (
+    <div class="table-wrap">
+      <table data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.head}</th>
+            {props.fields.map((f) => (
+              <th key={f} scope="col" class="num">
+                {label(f)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(([name, row]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              {props.fields.map((f) => (
+                <td key={f} class="num">
+                  {formatNumber(row[f] as number)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
