@@ -24,9 +24,10 @@ function rows(ids: string[], days: number) {
   const out: Record<string, Record<string, unknown>[]> = { daily: [], gaps: [], entries: [], uploads: [], submissions: [] };
   const d = new Date();
   d.setHours(12, 0, 0, 0);
-  for (let back = days; back >= 1; back--) {
+  // Today included (the popup's glance), weekends left out before it.
+  for (let back = days; back >= 0; back--) {
     const date = new Date(d.getTime() - back * 86_400_000);
-    if (date.getDay() === 0 || date.getDay() === 6) continue;
+    if (back > 0 && (date.getDay() === 0 || date.getDay() === 6)) continue;
     const day = dayOf(date);
     const base = new Date(`${day}T09:00:00`).getTime();
     ids.forEach((portalId, i) => {
