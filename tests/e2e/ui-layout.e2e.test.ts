@@ -48,6 +48,8 @@ function overflows(): string[] {
   if (document.documentElement.scrollWidth > vw + 1) out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${vw})`);
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
     if (el.closest('.visually-hidden, [aria-hidden="true"] canvas, svg')) continue;
+    // A closed <details> keeps its content laid out but not shown.
+    if (el.closest('details:not([open]) > :not(summary)')) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     const cs = getComputedStyle(el);
@@ -110,7 +112,8 @@ function chartLabelClashes(): string[] {
     const texts = chart
       .getZr()
       .storage.getDisplayList(true)
-      .filter((d) => d.type === 'text' && !d.invisible && !d.ignore && (d.style?.text ?? '') !== '')
+      // zrender draws a text element through its 'tspan' children; those carry the drawn string and box.
+      .filter((d) => (d.type === 'tspan' || d.type === 'text') && !d.invisible && !d.ignore && (d.style?.text ?? '') !== '')
       .map((d) => {
         const r = d.getBoundingRect().clone();
         const m = d.getComputedTransform();
