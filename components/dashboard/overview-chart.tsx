@@ -52,6 +52,8 @@ function option(props: Props) {
     type: 'value' as const,
     name: props.unit,
     nameTextStyle: { color: muted, fontSize: 12 },
+    // Below the middle of a horizontal chart's bottom axis: at its end the unit ran off the canvas.
+    ...(props.kind === 'hbar' ? { nameLocation: 'middle' as const, nameGap: 26 } : {}),
     axisLabel: { color: muted, hideOverlap: true },
     splitLine: { lineStyle: { color: line } },
     minInterval: props.unit === '%' ? 10 : undefined,
@@ -111,7 +113,7 @@ function option(props: Props) {
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${formatNumber(v)} ${props.unit}`) },
     legend,
     // Vertical value axes carry their unit above the axis: room for it under the legend.
-    grid: { left: 8, right: 24, top: legend ? (props.kind === 'hbar' ? 36 : 52) : 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: legend ? (props.kind === 'hbar' ? 36 : 52) : 32, bottom: props.kind === 'hbar' ? 28 : 8, containLabel: true },
     xAxis: props.kind === 'hbar' ? valueAxis : categoryAxis,
     yAxis: props.kind === 'hbar' ? categoryAxis : valueAxis,
     series: props.series.map((s) => ({
