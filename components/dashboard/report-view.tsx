@@ -78,7 +78,11 @@ export function ReportView() {
 
   if (!state) return <p>{t('loading')}</p>;
   const emptyWeeks = built?.ok ? (JSON.parse(built.bytes) as ReportFile).reports.filter(isEmptyWeek).length : 0;
-  const labelOf = (portalLabel: string) => built?.portals.find((p) => p.labels.includes(portalLabel))?.name ?? portalLabel;
+  // What leaves is the label (other-1, a catalog id, a host); the cadre's own name is shown beside it, not sent.
+  const labelOf = (portalLabel: string) => {
+    const own = built?.portals.find((p) => p.labels.includes(portalLabel))?.name;
+    return own && own !== portalLabel ? t('report_portalAs', [portalLabel, own]) : portalLabel;
+  };
   const doExport = () => {
     setExportConfirm(false);
     if (built?.ok) downloadText(fileName, built.bytes, 'application/json');
