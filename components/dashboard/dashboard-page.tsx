@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FrictionTable } from './submissions-view';
 import { OverviewView } from './overview-view';
+import { portalIdFromHash } from './portal-route';
 import { LazyView } from '../shared/lazy-view';
 import { t } from '../shared/i18n';
 
@@ -12,18 +13,28 @@ const loadSettings = () => import('../settings/settings-view').then((m) => m.Set
 const loadEntries = () => import('./entries-view').then((m) => m.EntriesView);
 const loadReport = () => import('./report-view').then((m) => m.ReportView);
 const loadUploads = () => import('./uploads-view').then((m) => m.UploadsView);
+const loadPortal = () => import('./portal-view').then((m) => m.PortalView);
 
-const viewFromHash = (): View => {
+interface Route {
+  view: View;
+  /** `#portal/<id>`: one portal's page, under the overview in the navigation. */
+  portal: string | null;
+}
+
+const routeFromHash = (): Route => {
+  const portal = portalIdFromHash(location.hash);
+  if (portal) return { view: 'overview', portal };
   const hash = location.hash.slice(1) as View;
-  return DASHBOARD_VIEWS.includes(hash) ? hash : 'overview';
+  return { view: DASHBOARD_VIEWS.includes(hash) ? hash : 'overview', portal: null };
 };
 
 /** The cadre's own picture. Views that later work fills say so plainly instead of showing made-up figures. */
 export function DashboardPage() {
-  const [view, setView] = useState<View>(viewFromHash);
+  const [route, setRoute] = useState<Route>(routeFromHash);
   const [figuresShown, setFiguresShown] = useState(false);
+  const view = route.view;
   useEffect(() => {
-    const onHash = () => setView(viewFromHash());
+    const onHash = () => setRoute(routeFromHash());
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -33,14 +44,16 @@ export function DashboardPage() {
       <nav aria-label={t('dashboard_nav')}>
         <strong>{t('extName')}</strong>
         {DASHBOARD_VIEWS.map((v) => (
-          <a key={v} href={`#${v}`} data-testid={`nav-${v}`} aria-current={v === view ? 'page' : undefined}>
+          <a key={v} href={`#${v}`} data-testid={`nav-${v}`} aria-current={v === view && !route.portal ? 'page' : undefined}>
             {t(`nav_${v}`)}
           </a>
         ))}
       </nav>
       <main class="page">
-        <h1 data-testid="view-title">{t(`nav_${view}`)}</h1>
-        {view === 'settings' ? (
+        <h1 data-testid="view-title">{route.portal ? t('portal_title') : t(`nav_${view}`)}</h1>
+        {route.portal ? (
+          <LazyView load={loadPortal} props={{ portalId: route.portal }} />
+        ) : view === 'settings' ? (
           <LazyView load={loadSettings} />
         ) : view === 'entries' ? (
           <LazyView load={loadEntries} />

@@ -1,15 +1,20 @@
-import { format, startOfISOWeek, subWeeks } from 'date-fns';
+import { addDays, format, startOfISOWeek, subDays, subWeeks } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
 import type { OverviewSummary } from '../../core/overview/summary';
 import type { PageTagInReport } from '../../core/contracts/report-schema';
 import type { GapRow } from '../../storage/db/schema';
-import { formatNumber, t } from '../shared/i18n';
+import { formatNumber, isOne, t } from '../shared/i18n';
+import { formatMinutes, minutesValue } from '../shared/minutes';
 import { OverviewChart } from './overview-chart';
 import { DEFAULT_OVERVIEW_PERIOD, OVERVIEW_PERIODS, type OverviewPeriod, overviewRange, readOverview } from './overview-first-read';
+import { portalHref } from './portal-route';
 import { TAG_LABEL_KEYS } from './report-labels';
+import { type DailyStats, useDailyStats } from './daily-stats';
+import { weekRangeLabel } from './week-label';
 import { rpc } from '../shared/rpc';
 
 const TREND_WEEKS = 12;
+const HEATMAP_DAYS = 365;
 
 /** Locale keys of the gap-log reasons (core/time/accounting.ts), for the coverage table. */
 export const GAP_REASON_KEYS: Record<GapRow['reason'], string> = {
@@ -23,25 +28,41 @@ export const GAP_REASON_KEYS: Record<GapRow['reason'], string> = {
 };
 
 type Summary = OverviewSummary & { names: Record<string, string> };
-const minutes = (ms: number) => Math.round(ms / 60_000);
+type Period = OverviewPeriod | 'custom';
 const day = (d: Date) => format(d, 'yyyy-MM-dd');
 
-/** Where the cadre's time went: today, this week or this month per portal, and the last twelve weeks. */
+/** Per day, summed over portals: the heatmap's cells, every day of the range (a day without time is 0). */
+function dailyMinutes(stats: DailyStats | null, from: string, to: string): { days: string[]; minutes: number[] } {
+  const byDay = new Map<string, number>();
+  for (const r of stats?.days ?? []) byDay.set(r.day, (byDay.get(r.day) ?? 0) + r.activeMs);
+  const days: string[] = [];
+  for (let d = new Date(`${from}T12:00:00`); day(d) <= to; d = addDays(d, 1)) days.push(day(d));
+  return { days, minutes: days.map((d) => minutesValue(byDay.get(d) ?? 0)) };
+}
+
+/** Where the cadre's time went: a period (today, this week, this month or chosen days) per portal, the last twelve weeks, and the year by day. */
 export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
-  const [period, setPeriod] = useState<OverviewPeriod>(DEFAULT_OVERVIEW_PERIOD);
+  const [period, setPeriod] = useState<Period>(DEFAULT_OVERVIEW_PERIOD);
+  const today = day(new Date());
+  const [custom, setCustom] = useState<{ fromDay: string; toDay: string }>({ fromDay: day(subDays(new Date(), 29)), toDay: today });
   const [summary, setSummary] = useState<Summary | null>(null);
   const [trend, setTrend] = useState<Summary['weeks'] | null>(null);
-
+  const [filter, setFilter] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const heatFrom = day(subDays(new Date(), HEATMAP_DAYS - 1));
+  // The year by day is asked for only once the period's figures are in (first paint, npm run bench report).
+  const daily = useDailyStats(summary ? heatFrom : null, today, 60_000);
+  const customValid = custom.fromDay <= custom.toDay;
 
   useEffect(() => {
+    if (period === 'custom' && !customValid) return;
     let live = true;
     let polls = 0;
     // The period's figures first, from its own few rows; the twelve-week trend follows from the wider read and,
     // changing slowly, is read again once a minute rather than on every ten-second refresh.
     const load = async () => {
       const now = new Date(); // a dashboard left open overnight moves on to the new day
-      const range = overviewRange(period, now);
+      const range = period === 'custom' ? custom : overviewRange(period, now);
       const withTrend = polls++ % 6 === 0;
       try {
         const figures = await readOverview<Summary>(range);
@@ -51,7 +72,7 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
         onFigures?.();
         if (!withTrend) return;
         const trendFrom = day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1)));
-        const weekly = await rpc<Summary>('stats.overview', { trendFrom, ...range });
+        const weekly = await rpc<Summary>('stats.overview', { trendFrom, fromDay: range.fromDay, toDay: range.toDay });
         if (live) setTrend(weekly.weeks);
       } catch (e) {
         if (live) setError((e as Error).message);
@@ -63,22 +84,84 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
       live = false;
       clearInterval(timer);
     };
-  }, [period]);
+  }, [period, custom.fromDay, custom.toDay]);
 
   const name = (id: string) => summary?.names[id] ?? id;
-  const portals = summary?.portals ?? [];
-  const total = (k: keyof OverviewSummary['portals'][number]) => portals.reduce((s, p) => s + (p[k] as number), 0);
+  const needle = filter.trim().toLowerCase();
+  const all = [...(summary?.portals ?? [])].sort((a, b) => b.activeMs - a.activeMs);
+  const portals = needle ? all.filter((p) => name(p.portalId).toLowerCase().includes(needle)) : all;
+  const total = (k: keyof OverviewSummary['portals'][number]) => all.reduce((s, p) => s + (p[k] as number), 0);
+  const observed = all.length > 0 || Object.keys(summary?.gapsByReason ?? {}).length > 0;
+  const names = portals.map((p) => name(p.portalId));
+  const href = (i: number) => portalHref(portals[i]!.portalId);
+  const emptyText = needle && all.length ? t('overview_noMatch', filter.trim()) : t('overview_noDataNext');
+  const heat = dailyMinutes(daily, heatFrom, today);
+  const minutesUnit = t('unit_minutes');
+  const timesUnit = t('unit_times');
+  // One unit per chart: minutes, counts and coverage each on their own axis (issue #16).
+  const trendCharts = !trend
+    ? []
+    : [
+        {
+          id: 'trend',
+          unit: minutesUnit,
+          title: t('overview_chart_trendMinutes', TREND_WEEKS),
+          series: [
+            { key: 'overview_s_active', values: trend.map((w) => minutesValue(w.activeMs)) },
+            { key: 'overview_s_wait', values: trend.map((w) => minutesValue(w.waitMs)) },
+          ],
+        },
+        {
+          id: 'trend-counts',
+          unit: timesUnit,
+          title: t('overview_chart_trendCounts', TREND_WEEKS),
+          series: [
+            { key: 'overview_s_repeats', values: trend.map((w) => w.sameFieldRepeats + w.crossPortalRepeats) },
+            { key: 'overview_s_submissions', values: trend.map((w) => w.submissions) },
+          ],
+        },
+        {
+          id: 'trend-coverage',
+          unit: '%',
+          title: t('overview_chart_trendCoverage', TREND_WEEKS),
+          // A week with nothing observed has no coverage, not 100 %.
+          series: [{ key: 'overview_s_coverage', values: trend.map((w) => (w.activeMs > 0 ? w.coverage : null)) }],
+        },
+      ];
 
   return (
     <div data-testid="overview-view">
-      <div role="radiogroup" aria-label={t('overview_period')} class="period">
-        {OVERVIEW_PERIODS.map((p) => (
-          <label key={p}>
-            <input type="radio" name="period" data-testid={`overview-period-${p}`} checked={period === p} onChange={() => setPeriod(p)} />
-            {t(`overview_period_${p}`)}
-          </label>
-        ))}
+      <div class="view-toolbar">
+        <div role="radiogroup" aria-label={t('overview_period')} class="period">
+          {[...OVERVIEW_PERIODS, 'custom' as const].map((p) => (
+            <label key={p}>
+              <input type="radio" name="period" data-testid={`overview-period-${p}`} checked={period === p} onChange={() => setPeriod(p)} />
+              {p === 'custom' ? t('overview_period_custom') : t(`overview_period_${p}`)}
+            </label>
+          ))}
+        </div>
+        {period === 'custom' && (
+          <span class="field-row" data-testid="overview-custom-range">
+            <label>
+              {t('range_from')}
+              <input type="date" data-testid="overview-from" value={custom.fromDay} max={today} onChange={(e) => e.currentTarget.value && setCustom({ ...custom, fromDay: e.currentTarget.value })} />
+            </label>
+            <label>
+              {t('range_to')}
+              <input type="date" data-testid="overview-to" value={custom.toDay} max={today} onChange={(e) => e.currentTarget.value && setCustom({ ...custom, toDay: e.currentTarget.value })} />
+            </label>
+          </span>
+        )}
+        <label>
+          <span class="visually-hidden">{t('overview_filter')}</span>
+          <input type="search" class="portal-filter" data-testid="overview-filter" placeholder={t('overview_filter')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+        </label>
       </div>
+      {period === 'custom' && !customValid && (
+        <p class="error" role="alert" data-testid="overview-range-error">
+          {t('range_invalid')}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert" data-testid="overview-error">
           {t(`error_${error}`)}
@@ -96,94 +179,139 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
             data-active-ms={total('activeMs')}
             data-wait-ms={total('waitMs')}
             data-repeats={total('sameFieldRepeats') + total('crossPortalRepeats')}
-            data-coverage={summary.coverage}
+            data-coverage={observed ? summary.coverage : ''}
           >
-            {t('overview_totals', [
-              formatNumber(minutes(total('activeMs'))),
-              formatNumber(minutes(total('waitMs'))),
-              formatNumber(portals.length),
-              formatNumber(summary.coverage),
-            ])}
+            {!observed
+              ? t('overview_totalsEmpty')
+              : t(isOne(all.length) ? 'overview_totals_one' : 'overview_totals_other', [
+                  formatMinutes(total('activeMs')),
+                  formatMinutes(total('waitMs')),
+                  formatNumber(all.length),
+                  formatNumber(summary.coverage),
+                ])}
           </p>
+          <dl class="kpis" data-testid="overview-kpis">
+            <div>
+              <dt>{t('overview_kpi_active')}</dt>
+              <dd>{formatMinutes(total('activeMs'))}</dd>
+            </div>
+            <div>
+              <dt>{t('overview_kpi_wait')}</dt>
+              <dd>{formatMinutes(total('waitMs'))}</dd>
+            </div>
+            <div>
+              <dt>{t('overview_kpi_logins')}</dt>
+              <dd>{formatNumber(total('logins'))}</dd>
+            </div>
+            <div>
+              <dt>{t('overview_kpi_repeats')}</dt>
+              <dd>{formatNumber(total('sameFieldRepeats') + total('crossPortalRepeats') + total('repeatedUploads'))}</dd>
+            </div>
+          </dl>
+          <div class="chart-grid">
+            <OverviewChart
+              id="time"
+              kind="hbar"
+              unit={minutesUnit}
+              title={t('overview_chart_time')}
+              categories={names}
+              rowHref={href}
+              empty={emptyText}
+              series={[
+                { key: 'overview_s_active', values: portals.map((p) => minutesValue(p.activeMs)) },
+                { key: 'overview_s_wait', values: portals.map((p) => minutesValue(p.waitMs)) },
+              ]}
+            />
+            <OverviewChart
+              id="friction"
+              kind="hbar"
+              unit={timesUnit}
+              title={t('overview_chart_friction')}
+              categories={names}
+              rowHref={href}
+              empty={emptyText}
+              series={[
+                { key: 'overview_s_submissions', values: portals.map((p) => p.submissions) },
+                { key: 'overview_s_failed', values: portals.map((p) => p.failedSubmissions) },
+                { key: 'overview_s_logins', values: portals.map((p) => p.logins) },
+                { key: 'overview_s_captchas', values: portals.map((p) => p.captchas) },
+              ]}
+            />
+            <OverviewChart
+              id="repeats"
+              kind="hbar"
+              unit={timesUnit}
+              title={t('overview_chart_repeats')}
+              categories={names}
+              rowHref={href}
+              empty={emptyText}
+              series={[
+                { key: 'overview_s_sameField', values: portals.map((p) => p.sameFieldRepeats) },
+                { key: 'overview_s_crossPortal', values: portals.map((p) => p.crossPortalRepeats) },
+                { key: 'overview_s_repeatedUploads', values: portals.map((p) => p.repeatedUploads) },
+              ]}
+            />
+            <OverviewChart
+              id="tags"
+              kind="hbar"
+              unit={minutesUnit}
+              title={t('overview_chart_tags')}
+              categories={summary.tags.map((g) => t(TAG_LABEL_KEYS[g.tag as PageTagInReport]))}
+              empty={t('overview_noTags')}
+              series={[{ key: 'overview_s_active', values: summary.tags.map((g) => minutesValue(g.activeMs)) }]}
+            />
+          </div>
           <OverviewChart
-            id="time"
-            kind="bar"
-            title={t('overview_chart_time')}
-            categories={portals.map((p) => name(p.portalId))}
-            series={[
-              { key: 'overview_s_active', values: portals.map((p) => minutes(p.activeMs)) },
-              { key: 'overview_s_wait', values: portals.map((p) => minutes(p.waitMs)) },
-            ]}
-          />
-          <OverviewChart
-            id="friction"
-            kind="bar"
-            title={t('overview_chart_friction')}
-            categories={portals.map((p) => name(p.portalId))}
-            series={[
-              { key: 'overview_s_submissions', values: portals.map((p) => p.submissions) },
-              { key: 'overview_s_failed', values: portals.map((p) => p.failedSubmissions) },
-              { key: 'overview_s_logins', values: portals.map((p) => p.logins) },
-              { key: 'overview_s_captchas', values: portals.map((p) => p.captchas) },
-            ]}
-          />
-          <OverviewChart
-            id="repeats"
-            kind="bar"
-            title={t('overview_chart_repeats')}
-            categories={portals.map((p) => name(p.portalId))}
-            series={[
-              { key: 'overview_s_sameField', values: portals.map((p) => p.sameFieldRepeats) },
-              { key: 'overview_s_crossPortal', values: portals.map((p) => p.crossPortalRepeats) },
-              { key: 'overview_s_repeatedUploads', values: portals.map((p) => p.repeatedUploads) },
-            ]}
-          />
-          <OverviewChart
-            id="tags"
-            kind="bar"
-            title={t('overview_chart_tags')}
-            categories={summary.tags.map((g) => t(TAG_LABEL_KEYS[g.tag as PageTagInReport]))}
-            series={[
-              { key: 'overview_s_active', values: summary.tags.map((g) => minutes(g.activeMs)) },
-              { key: 'overview_s_visits', values: summary.tags.map((g) => g.visits) },
-            ]}
+            id="calendar"
+            kind="calendar"
+            unit={minutesUnit}
+            title={t('overview_chart_calendar')}
+            categories={daily ? heat.days : []}
+            range={[heatFrom, today]}
+            empty={daily ? t('overview_noDataNext') : t('loading')}
+            series={[{ key: 'overview_s_active', values: heat.minutes }]}
           />
           {!trend ? (
             <p>{t('loading')}</p>
           ) : (
-            <OverviewChart
-              id="trend"
-              kind="line"
-              title={t('overview_chart_trend', TREND_WEEKS)}
-              categories={trend.map((w) => w.week)}
-              series={[
-                { key: 'overview_s_active', values: trend.map((w) => minutes(w.activeMs)) },
-                { key: 'overview_s_wait', values: trend.map((w) => minutes(w.waitMs)) },
-                { key: 'overview_s_repeats', values: trend.map((w) => w.sameFieldRepeats + w.crossPortalRepeats) },
-                { key: 'overview_s_submissions', values: trend.map((w) => w.submissions) },
-                { key: 'overview_s_coverage', values: trend.map((w) => w.coverage) },
-              ]}
-            />
+            <div class="chart-grid">
+              {trendCharts.map((c) => (
+                <OverviewChart
+                  key={c.id}
+                  id={c.id}
+                  kind="line"
+                  unit={c.unit}
+                  title={c.title}
+                  categories={trend.map((w) => weekRangeLabel(w.week))}
+                  axisLabels={trend.map((w) => weekRangeLabel(w.week, true))}
+                  series={c.series}
+                />
+              ))}
+            </div>
           )}
           <section data-testid="overview-coverage">
-            <h3>{t('overview_coverage', formatNumber(summary.coverage))}</h3>
+            <h2>{observed ? t('overview_coverage', formatNumber(summary.coverage)) : t('overview_coverageNone')}</h2>
             <p class="hint">{t('overview_coverageHelp')}</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview_col_reason')}</th>
-                  <th scope="col">{t('overview_s_minutes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(summary.gapsByReason).map(([reason, ms]) => (
-                  <tr key={reason} data-testid={`overview-gap-${reason}`}>
-                    <td>{t(GAP_REASON_KEYS[reason as GapRow['reason']] ?? 'overview_gap_other')}</td>
-                    <td>{formatNumber(minutes(ms))}</td>
+            {Object.keys(summary.gapsByReason).length > 0 && (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('overview_col_reason')}</th>
+                    <th scope="col" class="num">
+                      {t('overview_s_minutes')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {Object.entries(summary.gapsByReason).map(([reason, ms]) => (
+                    <tr key={reason} data-testid={`overview-gap-${reason}`}>
+                      <td>{t(GAP_REASON_KEYS[reason as GapRow['reason']] ?? 'overview_gap_other')}</td>
+                      <td class="num">{formatMinutes(ms)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </section>
         </div>
       )}

@@ -21,7 +21,7 @@ const errorText = (code: string) => {
  * Submitting: nothing is sent until the cadre confirms, and what is sent is the string on screen. A failure
  * keeps the report (in the worker's outbox) and offers a retry of the same bytes.
  */
-export function ReportSubmit(props: { endpoint: string | null; bytes: string; pendingError?: string; onDone: () => void }) {
+export function ReportSubmit(props: { endpoint: string | null; bytes: string; pendingError?: string; emptyWeek?: boolean; onDone: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
@@ -50,6 +50,11 @@ export function ReportSubmit(props: { endpoint: string | null; bytes: string; pe
         </button>
       ) : (
         <div role="dialog" aria-modal="false" aria-labelledby={`${id}-question`}>
+          {props.emptyWeek && (
+            <p class="notice" data-testid={`${id}-empty-warning`}>
+              {t('report_emptySendWarning')}
+            </p>
+          )}
           <p id={`${id}-question`}>{t('report_confirmSend', props.endpoint ?? '')}</p>
           <button type="button" class="primary" data-testid={`${id}-confirm`} disabled={busy} onClick={send}>
             {t('report_confirmYes')}

@@ -2,9 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ReportIssue } from '../../core/contracts/report-schema';
 import { LEVELS, WORK_DOMAINS, type ReportProfile } from '../../core/contracts/report-schema';
-import { formatNumber, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import { downloadText } from '../shared/download';
 import { ReportSubmit } from './report-submit';
+import { ReportSummary, isEmptyWeek } from './report-summary';
+import { dayRangeLabel } from './week-label';
+import { formatMinutes } from '../shared/minutes';
+import type { ReportFile } from '../../core/contracts/report-schema';
 import { DOMAIN_KEYS, LEVEL_LABEL_KEYS } from './report-labels';
 import { rpc } from '../shared/rpc';
 
@@ -42,6 +46,7 @@ export function ReportView() {
   const [drop, setDrop] = useState<string[]>([]);
   const [built, setBuilt] = useState<Built | null>(null);
   const [buildError, setBuildError] = useState<string | null>(null);
+  const [exportConfirm, setExportConfirm] = useState(false);
 
   const loadState = () =>
     rpc<ReportState>('report.state', {}).then((s) => {
@@ -72,6 +77,16 @@ export function ReportView() {
   }, [weeks.join(), profile.level, profile.domain, region, regionValid, showHost.join(), drop.join(), state?.campaign]);
 
   if (!state) return <p>{t('loading')}</p>;
+  const emptyWeeks = built?.ok ? (JSON.parse(built.bytes) as ReportFile).reports.filter(isEmptyWeek).length : 0;
+  // What leaves is the label (other-1, a catalog id, a host); the cadre's own name is shown beside it, not sent.
+  const labelOf = (portalLabel: string) => {
+    const own = built?.portals.find((p) => p.labels.includes(portalLabel))?.name;
+    return own && own !== portalLabel ? t('report_portalAs', [portalLabel, own]) : portalLabel;
+  };
+  const doExport = () => {
+    setExportConfirm(false);
+    if (built?.ok) downloadText(fileName, built.bytes, 'application/json');
+  };
   const toggle = (list: string[], set: (v: string[]) => void, item: string, on: boolean) => set(on ? [...list, item] : list.filter((x) => x !== item));
   const fileName = weeks.length ? `burden-report-${[...weeks].sort()[0]}${weeks.length > 1 ? `_${[...weeks].sort().at(-1)}` : ''}.json` : '';
 
@@ -80,12 +95,12 @@ export function ReportView() {
       <p class="notice" data-testid="report-notice">{t('report_notice')}</p>
       <section>
         <h2>{t('report_weeks')}</h2>
-        <ul class="checklist">
+        <ul class="checklist weeks">
           {state.weeks.map((w) => (
             <li key={w.week}>
               <label>
                 <input type="checkbox" data-testid={`report-week-${w.week}`} checked={weeks.includes(w.week)} onChange={(e) => toggle(weeks, setWeeks, w.week, e.currentTarget.checked)} />
-                {t('report_weekLabel', [w.week, w.from, w.to, formatNumber(Math.round(w.activeMs / 60_000))])}
+                {t('report_weekLabel', [dayRangeLabel(w.from, w.to), formatMinutes(w.activeMs)])}
               </label>
             </li>
           ))}
@@ -178,13 +193,37 @@ export function ReportView() {
         <section>
           <h2>{t('report_preview')}</h2>
           <p class="hint">{t('report_previewHelp')}</p>
-          <button type="button" class="primary" data-testid="report-export" onClick={() => downloadText(fileName, built.bytes, 'application/json')}>
-            {t('report_export')}
-          </button>
-          {state.endpoint && <ReportSubmit endpoint={state.endpoint} bytes={built.bytes} onDone={loadState} />}
-          <pre class="report-preview" tabIndex={0} data-testid="report-preview">
-            {built.bytes}
-          </pre>
+          <ReportSummary bytes={built.bytes} portalName={labelOf} />
+          <details data-testid="report-raw">
+            <summary data-testid="report-raw-toggle">{t('report_showRaw')}</summary>
+            <p class="hint">{t('report_rawHelp')}</p>
+            <pre class="report-preview" tabIndex={0} data-testid="report-preview">
+              {built.bytes}
+            </pre>
+          </details>
+          <div class="report-actions">
+            {emptyWeeks > 0 && !exportConfirm && (
+              <p class="notice" data-testid="report-empty-notice">
+                {t('report_emptyBeforeSend')}
+              </p>
+            )}
+            {!exportConfirm ? (
+              <button type="button" class="primary" data-testid="report-export" onClick={() => (emptyWeeks > 0 ? setExportConfirm(true) : doExport())}>
+                {t('report_export')}
+              </button>
+            ) : (
+              <div role="alertdialog" aria-labelledby="report-export-question" class="notice" data-testid="report-export-confirm-box">
+                <p id="report-export-question">{t('report_emptyExportQuestion')}</p>
+                <button type="button" class="primary" data-testid="report-export-confirm" onClick={doExport}>
+                  {t('report_exportAnyway')}
+                </button>
+                <button type="button" data-testid="report-export-cancel" onClick={() => setExportConfirm(false)}>
+                  {t('report_cancel')}
+                </button>
+              </div>
+            )}
+            {state.endpoint && <ReportSubmit endpoint={state.endpoint} bytes={built.bytes} emptyWeek={emptyWeeks > 0} onDone={loadState} />}
+          </div>
         </section>
       )}
       {state.pending && <ReportSubmit endpoint={state.endpoint} bytes={state.pending.bytes} pendingError={state.pending.error} onDone={loadState} />}

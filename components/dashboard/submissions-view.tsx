@@ -3,6 +3,8 @@ import type { PageTag } from '../../core/portals/portal';
 import { FRICTION_COLUMNS } from '../shared/submission-columns';
 import { formatNumber, t } from '../shared/i18n';
 import { useDayRangeStats } from '../shared/day-range';
+import { formatMinutes } from '../shared/minutes';
+import { portalHref } from './portal-route';
 
 interface FrictionStats {
   portals: FrictionTotals[];
@@ -35,35 +37,38 @@ export function FrictionTable({ days = 7 }: { days?: number }) {
     <section data-testid="friction-table">
       <h2>{t('friction_title', days)}</h2>
       {stats.portals.length === 0 ? (
-        <p class="empty" data-testid="friction-empty">{t('friction_empty')}</p>
+        <p class="empty" data-testid="friction-empty">{t('friction_empty')} {t('friction_emptyNext')}</p>
       ) : (
+        <div class="table-wrap">
         <table>
           <thead>
             <tr>
               <th>{t('col_portal')}</th>
-              {FRICTION_COLUMNS.map((c) => <th key={c.key}>{c.header()}</th>)}
+              {FRICTION_COLUMNS.map((c) => <th key={c.key} class="num">{c.header()}</th>)}
             </tr>
           </thead>
           <tbody>
             {stats.portals.map((row) => (
               <tr key={row.portalId} data-testid={`friction-row-${row.portalId}`}>
-                <td>{name(row.portalId)}</td>
+                <td><a href={portalHref(row.portalId)}>{name(row.portalId)}</a></td>
                 {FRICTION_COLUMNS.map((c) => (
-                  <td key={c.key} data-testid={`friction-${c.key}`} data-value={row[c.key]}>{formatNumber(row[c.key])}</td>
+                  <td key={c.key} class="num" data-testid={`friction-${c.key}`} data-value={row[c.key]}>{formatNumber(row[c.key])}</td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {tagRows.length > 0 && (
+        <div class="table-wrap">
         <table data-testid="tag-table">
           <thead>
             <tr>
               <th>{t('col_portal')}</th>
               <th>{t('col_tag')}</th>
-              <th>{t('col_visits')}</th>
-              <th>{t('col_activeMinutes')}</th>
+              <th class="num">{t('col_visits')}</th>
+              <th class="num">{t('col_activeMinutes')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,12 +76,13 @@ export function FrictionTable({ days = 7 }: { days?: number }) {
               <tr key={`${r.portalId}-${r.tag}`} data-testid={`tag-row-${r.portalId}-${r.tag}`} data-visits={r.visits} data-active-ms={r.activeMs}>
                 <td>{name(r.portalId)}</td>
                 <td>{TAG_LABEL[r.tag]()}</td>
-                <td>{formatNumber(r.visits)}</td>
-                <td>{formatNumber(r.activeMs / 60_000, { maximumFractionDigits: 1 })}</td>
+                <td class="num">{formatNumber(r.visits)}</td>
+                <td class="num">{formatMinutes(r.activeMs)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UploadSummary } from '../../core/uploads/summary';
-import { formatNumber, t } from '../shared/i18n';
+import { formatDate, formatNumber, t } from '../shared/i18n';
 import { type DayRange, DayRangeSelect, useDayRangeStats } from '../shared/day-range';
 import { type PairColumn, PairTable } from '../shared/pair-table';
 
@@ -20,7 +20,9 @@ export function UploadsView() {
 
   return (
     <div data-testid="uploads-view">
-      <DayRangeSelect testId="uploads-range" value={days} onChange={setDays} />
+      <div class="view-toolbar">
+        <DayRangeSelect testId="uploads-range" value={days} onChange={setDays} />
+      </div>
       {summary && (
         <>
           <p
@@ -37,32 +39,34 @@ export function UploadsView() {
           <p class="hint">{t('uploads_explain')}</p>
           <h2>{t('uploads_byPortal')}</h2>
           {summary.portals.length === 0 ? (
-            <p class="empty" data-testid="uploads-none">{t('uploads_none')}</p>
+            <p class="empty" data-testid="uploads-none">{t('uploads_none')} {t('uploads_noneNext')}</p>
           ) : (
+            <div class="table-wrap">
             <table data-testid="uploads-portals">
               <thead>
                 <tr>
                   <th>{t('uploads_col_portal')}</th>
-                  <th>{t('uploads_col_uploads')}</th>
-                  <th>{t('uploads_col_repeats')}</th>
-                  <th>{t('uploads_col_nearRepeats')}</th>
-                  <th>{t('uploads_col_photos')}</th>
-                  <th>{t('uploads_col_screenshots')}</th>
+                  <th class="num">{t('uploads_col_uploads')}</th>
+                  <th class="num">{t('uploads_col_repeats')}</th>
+                  <th class="num">{t('uploads_col_nearRepeats')}</th>
+                  <th class="num">{t('uploads_col_photos')}</th>
+                  <th class="num">{t('uploads_col_screenshots')}</th>
                 </tr>
               </thead>
               <tbody>
                 {summary.portals.map((p) => (
                   <tr key={p.portalId} data-testid={`uploads-portal-${p.portalId}`} data-uploads={p.uploads} data-repeats={p.repeats} data-near-repeats={p.nearRepeats} data-photos={p.photos} data-screenshots={p.screenshots}>
                     <td>{name(p.portalId)}</td>
-                    <td>{n(p.uploads)}</td>
-                    <td>{n(p.repeats)}</td>
-                    <td>{n(p.nearRepeats)}</td>
-                    <td>{n(p.photos)}</td>
-                    <td>{n(p.screenshots)}</td>
+                    <td class="num">{n(p.uploads)}</td>
+                    <td class="num">{n(p.repeats)}</td>
+                    <td class="num">{n(p.nearRepeats)}</td>
+                    <td class="num">{n(p.photos)}</td>
+                    <td class="num">{n(p.screenshots)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           <h2>{t('uploads_byPair')}</h2>
           {summary.pairs.length === 0 ? (
@@ -72,28 +76,30 @@ export function UploadsView() {
           )}
           <h2>{t('uploads_byDay')}</h2>
           {summary.days.length > 0 && (
+            <div class="table-wrap">
             <table data-testid="uploads-days">
               <thead>
                 <tr>
                   <th>{t('uploads_col_day')}</th>
                   <th>{t('uploads_col_portal')}</th>
-                  <th>{t('uploads_col_uploads')}</th>
-                  <th>{t('uploads_col_photos')}</th>
-                  <th>{t('uploads_col_screenshots')}</th>
+                  <th class="num">{t('uploads_col_uploads')}</th>
+                  <th class="num">{t('uploads_col_photos')}</th>
+                  <th class="num">{t('uploads_col_screenshots')}</th>
                 </tr>
               </thead>
               <tbody>
                 {summary.days.map((d) => (
                   <tr key={`${d.day}|${d.portalId}`} data-testid={`uploads-day-${d.day}-${d.portalId}`} data-photos={d.photos} data-screenshots={d.screenshots}>
-                    <td>{d.day}</td>
+                    <td>{formatDate(new Date(`${d.day}T12:00:00`))}</td>
                     <td>{name(d.portalId)}</td>
-                    <td>{n(d.uploads)}</td>
-                    <td>{n(d.photos)}</td>
-                    <td>{n(d.screenshots)}</td>
+                    <td class="num">{n(d.uploads)}</td>
+                    <td class="num">{n(d.photos)}</td>
+                    <td class="num">{n(d.screenshots)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </>
       )}

@@ -45,7 +45,7 @@ export function PairGraph({ model, tableId }: { model: GraphModel; tableId: stri
               top: 40,
               bottom: 40,
               roam: true,
-              label: { show: true, position: 'right', fontSize: 12, width: 160, overflow: 'truncate' },
+              label: { show: true, position: 'right', fontSize: 13, width: 160, overflow: 'truncate', color: getComputedStyle(document.documentElement).getPropertyValue('--fg').trim() || undefined },
               lineStyle: { color: 'source', curveness: 0.2, opacity: 0.7 },
               emphasis: { focus: 'adjacency' },
               data: model.nodes.map((n) => ({
@@ -63,6 +63,8 @@ export function PairGraph({ model, tableId }: { model: GraphModel; tableId: stri
             },
           ],
         } as never);
+        // The browser tests read the chart's own layout (its text boxes) to prove no two labels overlap.
+        (box.current as HTMLDivElement & { bbChart?: unknown }).bbChart = instance;
         addEventListener('resize', onResize);
         setState('ready');
       })

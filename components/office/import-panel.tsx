@@ -96,9 +96,13 @@ export function ImportPanel({ repo, storedCount, onImported, onCleared, onReload
     onCleared();
   };
 
+  // Once the import has ended the bar stays full, and says so (it used to keep "saving 73 of 73").
+  const finished = progress !== null && !busy && progress.phase === 'storing' && progress.done >= progress.total;
   const phaseText =
     progress &&
-    (progress.phase === 'reading'
+    (finished
+      ? t('office_progress_done', formatNumber(progress.total))
+      : progress.phase === 'reading'
       ? t('office_progress_reading', [formatNumber(progress.done), formatNumber(progress.total)])
       : t('office_progress_storing', [formatNumber(progress.done), formatNumber(progress.total)]));
 
@@ -135,7 +139,7 @@ export function ImportPanel({ repo, storedCount, onImported, onCleared, onReload
       </div>
 
       {progress && (
-        <div class="office-progress" aria-live="polite">
+        <div class="office-progress" aria-live="polite" data-finished={finished}>
           <progress
             data-testid="office-progress"
             data-phase={progress.phase}

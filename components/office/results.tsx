@@ -91,6 +91,7 @@ export function OfficeResults({ tables, models, onEvidence }: Props) {
             {t('office_withheld_size', tables.withheldForSize.map((b) => titles[b === 'weeklyTrends' ? 'weeks' : (b as TableId)] ?? b).join('、'))}
           </p>
         )}
+        {!overall.suppressed && (
         <nav class="office-toc" aria-label={t('office_toc')}>
           {(Object.keys(titles) as TableId[]).map((id) => (
             <a key={id} href={`#office-table-${id}`}>
@@ -98,8 +99,12 @@ export function OfficeResults({ tables, models, onEvidence }: Props) {
             </a>
           ))}
         </nav>
+        )}
       </section>
 
+      {/* Fewer people than k in everything: one sentence (above) instead of every table full of "<k 人，不显示". */}
+      {!overall.suppressed && (
+        <>
       <OfficeTable model={models.overall} title={titles.overall} />
       <OfficeTable
         model={models.portals}
@@ -127,6 +132,8 @@ export function OfficeResults({ tables, models, onEvidence }: Props) {
       <OfficeTable model={models.provinces} title={titles.provinces} />
       <OfficeTable model={models.regions} title={titles.regions} />
       <OfficeTable model={models.outliers} title={titles.outliers} hint={t('office_outliers_hint', OUTLIER_MAX_MINUTES / 60)} />
+        </>
+      )}
     </div>
   );
 }

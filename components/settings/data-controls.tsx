@@ -36,7 +36,7 @@ export function DataControls() {
       </p>
       <h3>{t('data_exportTitle')}</h3>
       <p class="hint">{t('data_exportHelp')}</p>
-      <div>
+      <div class="export-buttons">
         <button
           type="button"
           data-testid="data-export-json"
@@ -56,7 +56,7 @@ export function DataControls() {
               )
             }
           >
-            {t('data_exportCsv', name)}
+            {t('data_exportCsv', t(TABLE_FACTS[name]!.nameKey))}
           </button>
         ))}
       </div>

@@ -4,11 +4,12 @@ import { reportTotalsSchema } from '../../core/contracts/report-schema';
 import { formatNumber, t } from '../shared/i18n';
 import { TABLE_FACTS } from '../shared/privacy-facts';
 import { PrivacySummary } from '../shared/privacy-summary';
+import { REPORT_FIELD_KEYS } from '../shared/report-field-labels';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * The settings privacy panel. Retention periods, key rotation, the tables and the report's fields are read from
+ * The settings privacy panel. Retention periods, key rotation, the tables and the report's figures (in plain words) are read from
  * the constants the code runs on (storage/db/retention.ts, storage/config/key-store.ts, core/contracts/report-schema.ts), so the panel
  * says what the extension does rather than what someone once wrote about it.
  */
@@ -34,9 +35,7 @@ export function PrivacyPanel() {
         <tbody>
           {Object.entries(TABLE_FACTS).map(([name, fact]) => (
             <tr key={name} data-testid={`privacy-table-${name}`}>
-              <td>
-                <code>{name}</code>
-              </td>
+              <th scope="row">{t(fact.nameKey)}</th>
               <td>{t(fact.key)}</td>
               <td>{retention(fact.retention)}</td>
             </tr>
@@ -45,11 +44,11 @@ export function PrivacyPanel() {
       </table>
       <h3>{t('privacy_reportTitle')}</h3>
       <p>{t('privacy_reportHolds')}</p>
-      <p data-testid="privacy-report-fields">
+      <ul class="field-list" data-testid="privacy-report-fields">
         {Object.keys(reportTotalsSchema.shape).map((f) => (
-          <code key={f}>{f}</code>
-        )).reduce<(string | preact.JSX.Element)[]>((out, el, i) => (i ? [...out, ' ', el] : [el]), [])}
-      </p>
+          <li key={f}>{t(REPORT_FIELD_KEYS[f as keyof typeof REPORT_FIELD_KEYS])}</li>
+        ))}
+      </ul>
       <p class="notice" data-testid="privacy-shared-computer">
         {t('privacy_sharedComputer')}
       </p>

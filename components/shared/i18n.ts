@@ -26,3 +26,13 @@ export function formatNumber(n: number, opts?: Intl.NumberFormatOptions): string
 }
 export const formatDate = (d: Date | number, opts?: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(uiLanguage(), opts ?? { dateStyle: 'medium' }).format(d);
+
+let pluralRules: Intl.PluralRules | undefined;
+/**
+ * Whether `n` takes the singular form in the UI language ("1 portal"), through Intl.PluralRules. Call sites
+ * write both keys, `t(isOne(n) ? 'x_one' : 'x_other', …)`; Chinese has no plural, so its two messages agree.
+ */
+export function isOne(n: number): boolean {
+  pluralRules ??= new Intl.PluralRules(uiLanguage());
+  return pluralRules.select(n) === 'one';
+}

@@ -7,8 +7,8 @@ import { t } from './i18n';
  * year of data; settings, entries, uploads and the report builder bring zod, the portal editor and the schema,
  * which would otherwise be parsed before the overview's first figure.
  */
-export function LazyView(props: { load: () => Promise<ComponentType> }) {
-  const [View, setView] = useState<ComponentType | null>(null);
+export function LazyView<P extends Record<string, unknown> = Record<string, never>>(props: { load: () => Promise<ComponentType<P>>; props?: P }) {
+  const [View, setView] = useState<ComponentType<P> | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
@@ -21,5 +21,5 @@ export function LazyView(props: { load: () => Promise<ComponentType> }) {
     };
   }, [props.load]);
   if (failed) return <p role="alert">{t('error_view_load')}</p>;
-  return View ? <View /> : <p>{t('loading')}</p>;
+  return View ? <View {...(props.props ?? ({} as P))} /> : <p>{t('loading')}</p>;
 }

@@ -20,12 +20,13 @@ export interface PairColumn<P> {
  */
 export function PairTable<P extends PortalPairRow>(props: { testId: string; rows: P[]; name: (id: string) => string; columns: PairColumn<P>[] }) {
   return (
+    <div class="table-wrap">
     <table data-testid={`${props.testId}s`}>
       <thead>
         <tr>
           <th>{t('entries_col_pair')}</th>
           {props.columns.map((c) => (
-            <th key={c.header}>{t(c.header)}</th>
+            <th key={c.header} class="num">{t(c.header)}</th>
           ))}
         </tr>
       </thead>
@@ -40,11 +41,12 @@ export function PairTable<P extends PortalPairRow>(props: { testId: string; rows
               {props.name(row.a)} ↔ {props.name(row.b)}
             </td>
             {props.columns.map((c) => (
-              <td key={c.header}>{c.cell(row)}</td>
+              <td key={c.header} class="num">{c.cell(row)}</td>
             ))}
           </tr>
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

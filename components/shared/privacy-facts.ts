@@ -19,17 +19,18 @@ export const NEVER_RECORDED = [
 ] as const;
 
 /**
- * What each database table keeps, for the privacy panel. Keyed by the table names of storage/db/schema.ts: a test
+ * What each database table keeps, for the privacy panel, and its name in plain words (`nameKey`: the panel and the
+ * export buttons never show a table name such as `tagDaily`). Keyed by the table names of storage/db/schema.ts: a test
  * fails when a table is added without saying here what it holds, so the panel cannot fall behind the code.
  */
-export const TABLE_FACTS: Record<string, { key: string; retention: 'dailyMonths' | 'gapDays' | 'visitDays' | 'fingerprintDays' | 'keys' }> = {
-  visits: { key: 'privacy_table_visits', retention: 'visitDays' },
-  daily: { key: 'privacy_table_daily', retention: 'dailyMonths' },
-  gaps: { key: 'privacy_table_gaps', retention: 'gapDays' },
-  entries: { key: 'privacy_table_entries', retention: 'fingerprintDays' },
-  submissions: { key: 'privacy_table_submissions', retention: 'fingerprintDays' },
-  stays: { key: 'privacy_table_stays', retention: 'visitDays' },
-  tagDaily: { key: 'privacy_table_tagDaily', retention: 'dailyMonths' },
-  uploads: { key: 'privacy_table_uploads', retention: 'fingerprintDays' },
-  meta: { key: 'privacy_table_meta', retention: 'keys' },
+export const TABLE_FACTS: Record<string, { key: string; nameKey: string; retention: 'dailyMonths' | 'gapDays' | 'visitDays' | 'fingerprintDays' | 'keys' }> = {
+  visits: { key: 'privacy_table_visits', nameKey: 'privacy_name_visits', retention: 'visitDays' },
+  daily: { key: 'privacy_table_daily', nameKey: 'privacy_name_daily', retention: 'dailyMonths' },
+  gaps: { key: 'privacy_table_gaps', nameKey: 'privacy_name_gaps', retention: 'gapDays' },
+  entries: { key: 'privacy_table_entries', nameKey: 'privacy_name_entries', retention: 'fingerprintDays' },
+  submissions: { key: 'privacy_table_submissions', nameKey: 'privacy_name_submissions', retention: 'fingerprintDays' },
+  stays: { key: 'privacy_table_stays', nameKey: 'privacy_name_stays', retention: 'visitDays' },
+  tagDaily: { key: 'privacy_table_tagDaily', nameKey: 'privacy_name_tagDaily', retention: 'dailyMonths' },
+  uploads: { key: 'privacy_table_uploads', nameKey: 'privacy_name_uploads', retention: 'fingerprintDays' },
+  meta: { key: 'privacy_table_meta', nameKey: 'privacy_name_meta', retention: 'keys' },
 };

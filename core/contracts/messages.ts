@@ -108,6 +108,8 @@ export const messageSchemas = {
   'stats.entries': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   /** `trendFrom` ≤ `fromDay`: the weekly trend reaches further back than the period's per-portal figures. */
   'stats.overview': z.strictObject({ trendFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  /** Active and waiting time per portal and day (the calendar heatmap and the per-portal page). */
+  'stats.daily': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'report.state': z.strictObject({}),
   /** Builds the file the preview shows; the choices are the cadre's, made in the preview. */
   'report.build': z.strictObject({

@@ -138,6 +138,17 @@ export function originPermission(pattern: PortalPattern): string {
   return `${pattern.scheme}://${pattern.host}/*`;
 }
 
+/**
+ * What may actually be asked of the browser: `*://` (http or https) is not covered by the manifest's
+ * optional_host_permissions (`http://*\/*`, `https://*\/*`) and is refused with "Only permissions specified in the
+ * manifest may be requested", so it is asked as its two schemes. The matcher and the grant check
+ * (script-registration.ts) already treat the two grants together as covering the `*://` origin.
+ */
+export function requestableOrigins(origins: readonly string[]): string[] {
+  const out = origins.flatMap((o) => (o.startsWith('*://') ? [`http${o.slice(1)}`, `https${o.slice(1)}`] : [o]));
+  return [...new Set(out)];
+}
+
 export function permissionsForPortals(portals: readonly Portal[]): string[] {
   const origins = new Set(portals.flatMap((portal) => portal.patterns.map(originPermission)));
   return [...origins].sort();

@@ -44,6 +44,8 @@ export function createReportSource(db: BurdenDb, now: () => number = Date.now) {
 
   return {
     read,
+    /** The daily totals of `fromDay`…`toDay`, nothing else. */
+    dailyRows: (fromDay: string, toDay: string) => db.daily.where('day').between(fromDay, toDay, true, true).toArray(),
     /** The rows of `fromDay`…`toDay` split by ISO week, so each week is built from its own rows only. */
     /** Active milliseconds per ISO week from the daily totals alone: enough to list the weeks there are. */
     async activeMsByWeek(fromDay: string, toDay: string): Promise<Map<string, number>> {

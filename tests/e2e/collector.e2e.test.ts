@@ -61,6 +61,8 @@ describe('the extension, a collector and the office page', () => {
 
   it('sends the real week: a refusal is named, the retry is stored, a re-send replaces and counts once', async () => {
     const dash = await session.openExtensionPage('dashboard.html#report');
+    // The exact text sits behind 查看原文, under the readable tables.
+    await dash.getByTestId('report-raw-toggle').click();
     const preview = dash.getByTestId('report-preview');
     await expect.poll(() => preview.innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-collector"');
     expect(await preview.innerText()).toContain(`"week": "${week}"`);

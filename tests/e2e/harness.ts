@@ -37,6 +37,8 @@ export interface LaunchOptions {
   /** Extension policy (storage.managed) set through Chromium's managed policy folder. */
   policy?: Record<string, unknown>;
   lang?: string;
+  /** Extra `MAP host 127.0.0.1` rules, ahead of the portal hosts (a host a test serves itself). */
+  hostRules?: string[];
   /** Headed only for `npm run demo` on a machine with a display. */
   headless?: boolean;
 }
@@ -162,7 +164,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       '--enable-logging=stderr',
       '--v=0',
       `--lang=${opts.lang ?? 'zh-CN'}`,
-      `--host-resolver-rules=${hostResolverRules()}`,
+      `--host-resolver-rules=${[...(opts.hostRules ?? []), hostResolverRules()].join(',')}`,
     ],
     env: { ...process.env, LANGUAGE: opts.lang ?? 'zh-CN' },
   });

@@ -21,6 +21,8 @@ describe('a submission the collector refuses', () => {
 
   it('says why, keeps the report, and a retry sends the same bytes', async () => {
     const dash = await session.openExtensionPage('dashboard.html#report');
+    // The exact text sits behind 查看原文, under the readable tables.
+    await dash.getByTestId('report-raw-toggle').click();
     const preview = dash.getByTestId('report-preview');
     // Policy may arrive after the page opened; the preview then rebuilds with the campaign and the send button shows.
     await expect.poll(() => preview.innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-fail"');

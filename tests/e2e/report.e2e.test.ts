@@ -142,6 +142,8 @@ async function runCadreSession() {
 /** This week's report as the preview shows it for a township cadre, once its five entries are in. */
 async function townshipPreview(dash: Page): Promise<string> {
   await dash.getByTestId('report-level').selectOption('township');
+  // The exact text sits behind 查看原文, under the readable tables.
+  await dash.getByTestId('report-raw-toggle').click();
   const preview = dash.getByTestId('report-preview');
   await expect.poll(() => preview.innerText(), { timeout: 10_000 }).toContain('"level": "township"');
   await settlesAt(async () => JSON.parse(await preview.innerText()).reports[0].totals.entries as number, 5);
@@ -227,6 +229,8 @@ describe('the anonymous weekly report', () => {
   it('shows a host only when the cadre ticks it, and leaves out a portal the cadre drops', async () => {
     await cadreSession();
     const dash = await session.openExtensionPage('dashboard.html#report');
+    // The exact text sits behind 查看原文, under the readable tables.
+    await dash.getByTestId('report-raw-toggle').click();
     const preview = dash.getByTestId('report-preview');
     await preview.waitFor();
     await dash.getByTestId(`report-show-host-${LAYUI}`).check();

@@ -15,6 +15,8 @@ import type { PortalEditError } from '../../../../core/portals/list';
 import type { MatchMiss } from '../../../../core/portals/match';
 import type { PatternInputError } from '../../../../core/portals/pattern';
 import { ALL_GOV_CN, PRESET_PORTALS } from '../../../../core/portals/presets';
+import { BROWSER_ERROR_KEYS } from '../../../../components/shared/error-text';
+import { REPORT_FIELD_KEYS } from '../../../../components/shared/report-field-labels';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -102,7 +104,9 @@ const INDIRECT_KEYS = [
   'overview_s_repeats',
   'overview_s_repeatedUploads',
   'overview_s_coverage',
-  ...Object.values(TABLE_FACTS).map((f) => f.key),
+  ...Object.values(TABLE_FACTS).flatMap((f) => [f.key, f.nameKey]),
+  ...Object.values(REPORT_FIELD_KEYS),
+  ...BROWSER_ERROR_KEYS,
   ...PRESET_PORTALS.map((p) => p.nameKey),
   ALL_GOV_CN.nameKey,
   // components/welcome/welcome-page.tsx setStatus({ key: 'welcome_done' })

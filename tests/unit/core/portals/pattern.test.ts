@@ -5,8 +5,10 @@ import {
   originPermission,
   parsePatternInput,
   permissionsForPortals,
+  requestableOrigins,
   type PatternInputError,
 } from '../../../../core/portals/pattern';
+import { ALL_GOV_CN } from '../../../../core/portals/presets';
 
 // 例子.政务.cn as the WHATWG URL parser writes it.
 const IDN = 'xn--fsqu00a.xn--zfr164b.cn';
@@ -143,6 +145,28 @@ describe('originPermission drops port and path, because access is granted per or
     [{ scheme: 'https', host: IDN }, `https://${IDN}/*`],
   ])('%j → %s', (pattern, permission) => {
     expect(originPermission(pattern)).toBe(permission);
+  });
+});
+
+describe('requestableOrigins asks for what optional_host_permissions covers (http://*/* and https://*/*)', () => {
+  it.each<[string[], string[]]>([
+    // A typed host without a scheme, and the welcome page's "all gov.cn": `*://` is refused by the browser.
+    [['*://zwfw.example.gov.cn/*'], ['http://zwfw.example.gov.cn/*', 'https://zwfw.example.gov.cn/*']],
+    [['*://*.gov.cn/*'], ['http://*.gov.cn/*', 'https://*.gov.cn/*']],
+    [['http://10.1.2.3/*'], ['http://10.1.2.3/*']],
+    [['*://a.gov.cn/*', 'https://a.gov.cn/*'], ['http://a.gov.cn/*', 'https://a.gov.cn/*']],
+  ])('%j → %j', (origins, asked) => {
+    expect(requestableOrigins(origins)).toEqual(asked);
+  });
+
+  it('asks for the three inputs of issue #16 exactly what the manifest allows', () => {
+    const manifest = ['http://*/*', 'https://*/*'];
+    const inputs = ['zwfw.example.gov.cn', 'http://10.1.2.3:8080/app'];
+    const parsed = inputs.map((i) => parsePatternInput(i)).map((r) => (r.ok ? r.pattern : null));
+    expect(parsed.every(Boolean)).toBe(true);
+    const asked = requestableOrigins([...parsed.map((p) => originPermission(p!)), originPermission(ALL_GOV_CN.patterns[0]!)]);
+    expect(asked).toEqual(['http://zwfw.example.gov.cn/*', 'https://zwfw.example.gov.cn/*', 'http://10.1.2.3/*', 'http://*.gov.cn/*', 'https://*.gov.cn/*']);
+    for (const o of asked) expect(manifest.some((m) => m.split(':')[0] === o.split(':')[0])).toBe(true);
   });
 });
 

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import { rpc } from '../shared/rpc';
+
+export interface DailyStats {
+  days: { day: string; portalId: string; activeMs: number; waitMs: number }[];
+  names: Record<string, string>;
+}
+
+/**
+ * Active and waiting time per portal and day from `fromDay` to `toDay`, read again every `pollMs`. `fromDay`
+ * null means not yet (the overview asks only after its first figures have painted).
+ */
+export function useDailyStats(fromDay: string | null, toDay: string, pollMs: number): DailyStats | null {
+  const [stats, setStats] = useState<DailyStats | null>(null);
+  useEffect(() => {
+    if (!fromDay) return;
+    let live = true;
+    const load = () =>
+      rpc<DailyStats>('stats.daily', { fromDay, toDay }).then(
+        (s) => live && setStats(s),
+        () => live && setStats(null),
+      );
+    void load();
+    const timer = setInterval(load, pollMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [fromDay, toDay, pollMs]);
+  return stats;
+}
