@@ -1,6 +1,6 @@
-import { addWeeks, format } from 'date-fns';
 import { daysOfIsoWeek, isoWeekOfDay } from '../time/iso-week';
 import { dayKey } from '../time/day-split';
+import { isoWeekPlus } from './week-key';
 
 /**
  * When the extension asks the issuer for a token (issue #17). Next week's token is drawn at a random moment of
@@ -19,7 +19,7 @@ export interface WalletState {
   refused: readonly string[];
 }
 
-export const nextWeekOf = (week: string): string => isoWeekOfDay(format(addWeeks(new Date(`${daysOfIsoWeek(week)[0]}T12:00:00`), 1), 'yyyy-MM-dd'));
+export const nextWeekOf = (week: string): string => isoWeekPlus(week, 1);
 
 /**
  * A moment in `[start of current week, its Saturday noon)`, from a uniform `random` in [0, 1): late enough that the

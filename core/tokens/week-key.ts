@@ -1,3 +1,5 @@
+import { addWeeks, format } from 'date-fns';
+import { daysOfIsoWeek, isoWeekOfDay } from '../time/iso-week';
 import { toBase64url } from './base64url';
 
 /**
@@ -5,6 +7,11 @@ import { toBase64url } from './base64url';
  * public key is the SHA-256 of its SubjectPublicKeyInfo (as Privacy Pass does), so an extension can tell that the
  * key it blinded under is the one everyone else sees for that week (a per-cadre key would tag the cadre).
  */
+/** The ISO week `n` weeks after `week` (before, for a negative `n`). */
+export function isoWeekPlus(week: string, n: number): string {
+  return isoWeekOfDay(format(addWeeks(new Date(`${daysOfIsoWeek(week)[0]}T12:00:00`), n), 'yyyy-MM-dd'));
+}
+
 export async function weekKeyId(spki: Uint8Array, sha256: (bytes: Uint8Array) => Promise<Uint8Array>): Promise<string> {
   return toBase64url(await sha256(spki));
 }
