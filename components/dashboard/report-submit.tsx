@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
+import { COLLECTOR_ERRORS } from '../../core/contracts/collector-errors';
 import { t } from '../shared/i18n';
 import { rpc } from '../shared/rpc';
 
-type Result = { sent: true; status: number } | { sent: false; error: string };
+type Result = { sent: true; status: number; replaced?: number } | { sent: false; error: string };
 
-/** Why a submission did not go through; `http-<status>` carries the collector's status. */
-export const SUBMIT_ERRORS = ['no-endpoint', 'invalid-report', 'timeout', 'network', 'internal'] as const;
+/**
+ * Why a submission did not go through; `http-<status>` carries a status the collector did not explain,
+ * `collector-<code>` a refusal it did (core/contracts/collector-errors.ts).
+ */
+export const SUBMIT_ERRORS = ['no-endpoint', 'invalid-report', 'timeout', 'network', 'internal', ...COLLECTOR_ERRORS.map((c) => `collector-${c}` as const)] as const;
 
 const errorText = (code: string) => {
   if (/^http-\d{3}$/.test(code)) return t('report_submitError_http', code.slice(5));
@@ -63,6 +67,7 @@ export function ReportSubmit(props: { endpoint: string | null; bytes: string; pe
       {result && (
         <p role="status" class={result.sent ? 'ok' : 'error'} data-testid={`${id}-result`} data-sent={String(result.sent)}>
           {result.sent ? t('report_sent') : t('report_notSent', errorText(result.error))}
+          {result.sent && result.replaced ? ` ${t('report_sentReplaced')}` : ''}
         </p>
       )}
     </div>

@@ -117,6 +117,34 @@ interface Accumulator {
   samples: number[][];
 }
 
+/**
+ * One cell before its figures are worked out: its cadre-weeks, its sums in the order of its *_SUM_FIELDS list, and
+ * its per-cadre-week samples (population cells: active minutes; portals: active then waiting minutes; categories:
+ * portals; tags: active minutes). The collector (collector/aggregate/) fills these from SQL for the same finishing.
+ */
+export interface CellAccumulator {
+  members: ArrayLike<number>;
+  sums: Float64Array;
+  samples: number[][];
+}
+
+/** Every cell of a range, ready for `aggregateCells`; `overall` holds every counted cadre-week. */
+export interface AggregateCells {
+  weeks: string[];
+  reportWeek: Int32Array;
+  reportsInRange: number;
+  outliers: OutlierReport[];
+  overall: CellAccumulator;
+  byWeek: ReadonlyMap<string, CellAccumulator>;
+  byLevel: ReadonlyMap<string, CellAccumulator>;
+  byProvince: ReadonlyMap<string, CellAccumulator>;
+  byRegion: ReadonlyMap<string, CellAccumulator>;
+  byPortal: ReadonlyMap<string, CellAccumulator>;
+  byPair: ReadonlyMap<string, CellAccumulator>;
+  byCategory: ReadonlyMap<string, CellAccumulator>;
+  byTag: ReadonlyMap<string, CellAccumulator>;
+}
+
 function accumulator(fieldCount: number, sampleCount: number): Accumulator {
   return { members: [], sums: new Float64Array(fieldCount), samples: Array.from({ length: sampleCount }, () => []) };
 }
@@ -174,9 +202,6 @@ function compareCodes(a: string, b: string): number {
 export function aggregateReports(reports: readonly WeeklyReport[], options: AggregateOptions = {}): OfficeAggregate {
   const from = options.weeks?.from ?? null;
   const to = options.weeks?.to ?? null;
-  const given = options.headcount;
-  const headcount = given !== undefined && Number.isFinite(given) && given > 0 ? given : null;
-  const catalog = new Map((options.catalog ?? []).map((e) => [e.id, e]));
 
   // 1 and 2: range, duplicates, outliers.
   const seen = new Set<string>();
@@ -276,12 +301,27 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
     }
   }
 
-  const cadreWeeksTotal = included.length;
-  function row<L, F>(key: string, label: L, acc: Accumulator, figures: F): AggregateRow<L, F> {
+  return aggregateCells(
+    { weeks, reportWeek, reportsInRange: seen.size, outliers, overall: overallAcc, byWeek, byLevel, byProvince, byRegion, byPortal, byPair, byCategory, byTag },
+    options,
+  );
+}
+
+/** Rules 5 and 6: the figures, labels and order of every table, from its cells. */
+export function aggregateCells(cells: AggregateCells, options: AggregateOptions = {}): OfficeAggregate {
+  const from = options.weeks?.from ?? null;
+  const to = options.weeks?.to ?? null;
+  const given = options.headcount;
+  const headcount = given !== undefined && Number.isFinite(given) && given > 0 ? given : null;
+  const catalog = new Map((options.catalog ?? []).map((e) => [e.id, e]));
+  const { weeks, reportWeek, outliers, byWeek, byLevel, byProvince, byRegion, byPortal, byPair, byCategory, byTag } = cells;
+  const overallAcc = cells.overall;
+  const cadreWeeksTotal = overallAcc.members.length;
+  function row<L, F>(key: string, label: L, acc: CellAccumulator, figures: F): AggregateRow<L, F> {
     const members = Int32Array.from(acc.members);
     return { key, label, people: peopleOf(members, reportWeek, weeks.length), cadreWeeks: members.length, figures, members };
   }
-  function population<L>(key: string, label: L, acc: Accumulator): AggregateRow<L, PopulationFigures> {
+  function population<L>(key: string, label: L, acc: CellAccumulator): AggregateRow<L, PopulationFigures> {
     return row(key, label, acc, { ...sumsRecord(POPULATION_SUM_FIELDS, acc.sums), medianActiveMinutes: median(acc.samples[0]!) });
   }
   const nameOf = (portal: string) => catalog.get(portal)?.name ?? null;
@@ -347,7 +387,7 @@ export function aggregateReports(reports: readonly WeeklyReport[], options: Aggr
     range: { from, to },
     weeks,
     reportWeek,
-    reportsInRange: seen.size,
+    reportsInRange: cells.reportsInRange,
     outliers,
     headcount,
     overall: population<OverallLabel>('all', {}, overallAcc),

@@ -108,7 +108,8 @@ function truncatePath(path: string): string {
   return path.length <= MAX_DETAIL_PATH_LENGTH ? path : `${path.slice(0, MAX_DETAIL_PATH_LENGTH - 1)}…`;
 }
 
-function judgeFile(file: ImportFile): { reports: WeeklyReport[] } | RejectedFile {
+/** One file's verdict: its reports, or why it is refused. The collector (collector/ingest/) judges a POST body with it. */
+export function judgeReportFile(file: ImportFile): { reports: WeeklyReport[] } | RejectedFile {
   const reject = (reason: RejectReason, detail?: RejectDetail[]): RejectedFile =>
     detail ? { file: file.name, reason, detail } : { file: file.name, reason };
   if ((file.size !== undefined && file.size > MAX_IMPORT_FILE_BYTES) || utf8LengthExceeds(file.text, MAX_IMPORT_FILE_BYTES)) {
@@ -150,7 +151,7 @@ export function createReportImporter(existingIds: ReadonlySet<string>) {
   let duplicates = 0;
 
   function add(file: ImportFile): FileOutcome {
-    const judged = judgeFile(file);
+    const judged = judgeReportFile(file);
     if (!('reports' in judged)) {
       rejected.push(judged);
       return { status: 'rejected', ...judged };

@@ -1,4 +1,5 @@
 import { format, subMonths } from 'date-fns';
+import { isCollectorError } from '../../../core/contracts/collector-errors';
 import { dayKey } from '../../../core/time/day-split';
 import { daysOfIsoWeek, isoWeekOfDay } from '../../../core/time/iso-week';
 import type { ManagedPolicy } from '../../../core/contracts/managed-policy';
@@ -26,7 +27,29 @@ export interface ReportServiceDeps {
   submitTimeoutMs?: number;
 }
 
-export type SubmitResult = { sent: true; status: number } | { sent: false; error: string };
+export type SubmitResult = { sent: true; status: number; replaced?: number } | { sent: false; error: string };
+
+/** A refusal the collector explained (`{"error": code}`) becomes `collector-<code>`; anything else `http-<status>`. */
+async function refusalOf(res: Response): Promise<string> {
+  try {
+    const text = await res.text();
+    const code = text.length < 4096 ? (JSON.parse(text) as { error?: unknown }).error : undefined;
+    if (isCollectorError(code)) return `collector-${code}`;
+  } catch {
+    // Not the collector's JSON: the status is all there is.
+  }
+  return `http-${res.status}`;
+}
+
+/** How many of the sent weeks replaced an earlier copy: the collector counts a cadre-week once. */
+async function replacedOf(res: Response): Promise<number | undefined> {
+  try {
+    const n = ((await res.json()) as { replaced?: unknown }).replaced;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The report builder's worker side: builds files from the database, and is the only code in the extension
@@ -83,8 +106,9 @@ export function createReportService(deps: ReportServiceDeps) {
       if (res === 'timeout') error = 'timeout';
       else if (res.ok) {
         await deps.outbox.clear();
-        return { sent: true, status: res.status };
-      } else error = `http-${res.status}`;
+        const replaced = await replacedOf(res);
+        return replaced ? { sent: true, status: res.status, replaced } : { sent: true, status: res.status };
+      } else error = await refusalOf(res);
     } catch {
       error = abort.signal.aborted ? 'timeout' : 'network';
     } finally {

@@ -125,4 +125,20 @@ describe('report service', () => {
     expect(seen.every((s) => s.body === bytes && s.credentials === 'omit')).toBe(true);
     expect(await outbox.requestsSent()).toBe(4);
   });
+
+  it('names the collector’s refusal code, and says when a re-send replaced an earlier copy', async () => {
+    let answer: () => Response = () => new Response('{"error":"storage-full","retryable":true}', { status: 507 });
+    const fake = (async () => answer()) as unknown as typeof fetch;
+    const { service, handlers, outbox } = await setUp({ reportEndpoint: ENDPOINT }, fake);
+    const { bytes } = await build(handlers);
+    expect(await service.submit(bytes)).toEqual({ sent: false, error: 'collector-storage-full' });
+    expect(await outbox.pending()).toEqual({ bytes, error: 'collector-storage-full' });
+    // A code the extension does not know, or a body that is not the collector's, falls back to the status.
+    answer = () => new Response('{"error":"<script>"}', { status: 400 });
+    expect(await service.submit(bytes)).toEqual({ sent: false, error: 'http-400' });
+    answer = () => new Response('<html>bad gateway</html>', { status: 502 });
+    expect(await service.submit(bytes)).toEqual({ sent: false, error: 'http-502' });
+    answer = () => new Response('{"accepted":1,"replaced":1,"reports":[]}', { status: 200 });
+    expect(await service.submit(bytes)).toEqual({ sent: true, status: 200, replaced: 1 });
+  });
 });

@@ -1,0 +1,34 @@
+/**
+ * Once per run of the collector tests: a PGlite data folder created and migrated once (creating one costs PGlite
+ * over ten seconds of initdb; each test copies it), and a throw-away PostgreSQL cluster.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../collector/db/open-database';
+import { startPgCluster } from './pg-cluster';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    pgUrl: string;
+    pgPort: number;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-collector-'));
+  const template = path.join(root, 'pglite-template');
+  const [cluster] = await Promise.all([
+    startPgCluster(),
+    openDatabase({ dataDir: template }).then((db) => db.close()),
+  ]);
+  project.provide('pgliteTemplate', template);
+  project.provide('pgUrl', cluster.url);
+  project.provide('pgPort', cluster.port);
+  return () => {
+    cluster.destroy();
+    fs.rmSync(root, { recursive: true, force: true });
+  };
+}
