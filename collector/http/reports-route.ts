@@ -7,6 +7,7 @@ import { storeReports } from '../db/store-reports';
 import type { AdmitReports } from '../ingest/admission';
 import { readBody } from '../ingest/read-body';
 import { jsonError } from './json-error';
+import { TOKENS_HEADER } from '../../core/tokens/token-message';
 
 export interface ReportsRouteDeps {
   db: Database;
@@ -40,7 +41,7 @@ export function registerReportsRoute(app: Hono, deps: ReportsRouteDeps) {
       const detail = judged.detail?.slice(0, 10);
       return jsonError(c, judged.reason === 'too-large' ? 413 : 400, judged.reason, detail ? { detail } : {});
     }
-    const admitted = await deps.admit(judged.reports, JSON.parse(body.text));
+    const admitted = await deps.admit(judged.reports, JSON.parse(body.text), c.req.header(TOKENS_HEADER));
     if (!admitted.admitted) return jsonError(c, admitted.status, admitted.error);
     let verdicts;
     try {

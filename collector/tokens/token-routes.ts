@@ -9,7 +9,12 @@ const ISSUE_BODY_LIMIT = 4096;
  * GET /.well-known/burden-tokens publishes the week keys; POST /v1/tokens/issue signs one blinded token. The
  * issue request carries the enrollment code, so like every collector route it keeps no address, header or time.
  */
-export function registerTokenRoutes(app: Hono, deps: { issuer: Issuer; keys: WeekKeys }) {
+export interface TokenRouteDeps {
+  issuer: Issuer;
+  keys: WeekKeys;
+}
+
+export function registerTokenRoutes(app: Hono, deps: TokenRouteDeps) {
   app.get(WELL_KNOWN_TOKENS_PATH, async (c) => c.json(await deps.keys.published(), 200, { 'Cache-Control': 'public, max-age=3600' }));
   app.post(TOKEN_ISSUE_PATH, async (c) => {
     if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return c.json({ error: 'unsupported-media-type' }, 415);
