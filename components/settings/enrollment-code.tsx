@@ -14,8 +14,9 @@ interface TokenState {
 
 type EnrollReply = { ok: true; state: TokenState } | { ok: false; problem: string };
 
-const KNOWN_DRAW_ERRORS = ['token-drawn', 'enrollment-unknown', 'token-week', 'token-invalid', 'network'];
-const drawError = (code: string) => (KNOWN_DRAW_ERRORS.includes(code) ? t(`token_error_${code}`) : t('token_error_other', code));
+/** The issuer's refusals and the worker's own failure that settings names; anything else is shown by its code. */
+export const DRAW_ERRORS = ['token-drawn', 'enrollment-unknown', 'token-week', 'token-invalid', 'network'];
+const drawError = (code: string) => (DRAW_ERRORS.includes(code) ? t(`token_error_${code}`) : t('token_error_other', code));
 
 /**
  * 报名码 (issue #17): the cadre types the code from their slip once, or sees that policy supplied it, and sees

@@ -28,7 +28,8 @@ export function generateEnrollmentCode(randomBytes: (n: number) => Uint8Array): 
   return group([...values, ...checkOf(values)].map((v) => ALPHABET[v]).join(''));
 }
 
-export type EnrollmentCodeProblem = 'empty' | 'length' | 'characters' | 'checksum';
+export const ENROLLMENT_CODE_PROBLEMS = ['empty', 'length', 'characters', 'checksum'] as const;
+export type EnrollmentCodeProblem = (typeof ENROLLMENT_CODE_PROBLEMS)[number];
 export type ParsedEnrollmentCode = { ok: true; code: string } | { ok: false; problem: EnrollmentCodeProblem };
 
 /** The canonical form (grouped, upper case) of what a cadre typed, or why it cannot be a code. */
