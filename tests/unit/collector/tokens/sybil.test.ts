@@ -57,6 +57,13 @@ describe('a Sybil attempt on a k-suppressed cell', () => {
     expect(await bed.draw(attackerCode.toLowerCase().replace(/-/g, ' '), WEEK)).toEqual({ error: 'token-drawn' });
   });
 
+  it('a blinded message the key cannot sign is refused and does not use up the code\'s week', async () => {
+    const spare = honestCodes[9]!;
+    const tooBig = Buffer.alloc(256, 0xff).toString('base64url');
+    expect(await bed.issuer.issue({ code: spare, week: '2026-W51', blindedMessage: tooBig })).toMatchObject({ ok: false, error: 'bad-request' });
+    expect('token' in (await bed.draw(spare, '2026-W51'))).toBe(true);
+  });
+
   it('a made-up code draws nothing', async () => {
     expect(await bed.draw('00000-00000-00000-00000-00000', WEEK)).toEqual({ error: 'enrollment-unknown' });
   });
