@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ensureOfficeToken } from './auth/office-token';
 import { createGuessSlowdown } from './auth/guess-slowdown';
@@ -26,6 +27,8 @@ export interface CollectorOptions {
   /** COLLECTOR_REQUIRE_TOKENS=1: every report must carry its week's blind token (issue #17). */
   requireTokens?: boolean;
   now?: () => number;
+  /** Serve HTTPS directly (tests; an office normally terminates TLS in its reverse proxy, collector/deploy/nginx.conf). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface RunningCollector {
@@ -57,11 +60,12 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     extensionId: options.extensionId,
   });
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    const tls = options.tls ? { createServer: createHttpsServer, serverOptions: options.tls } : {};
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host, ...tls }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     port,
     db,
     generatedToken: token.generated,

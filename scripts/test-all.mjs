@@ -53,6 +53,8 @@ function vitest(label, configArgs) {
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 check('lint', 'npx', ['eslint', '.']);
 vitest('unit', []);
+// The collector (issue #14) against PGlite and a throw-away PostgreSQL cluster; needs Debian's postgresql.
+vitest('collector', ['-c', 'vitest.collector.config.ts']);
 if (run('build', 'npx', ['wxt', 'build'])) {
   results.passed++;
   if (!fs.existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {

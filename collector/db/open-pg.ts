@@ -13,6 +13,9 @@ export async function openPg(connectionString: string, poolSize = 16): Promise<D
     async transaction(fn) {
       const client = await pool.connect();
       let broken = false;
+      // A server that goes away mid-transaction makes the checked-out client emit; the query's own error answers.
+      const ignore = () => (broken = true);
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await fn({ query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await client.query(sql, params as unknown[])).rows as T[] }) });
@@ -23,6 +26,7 @@ export async function openPg(connectionString: string, poolSize = 16): Promise<D
         throw e;
       } finally {
         // A client that could not even roll back has lost its server: do not hand it out again.
+        client.off('error', ignore);
         client.release(broken ? true : undefined);
       }
     },

@@ -1,59 +1,55 @@
+/**
+ * Storing a file's reports: two statements in one transaction, whatever the number of reports — delete the earlier
+ * copies of the same cadre-weeks (their parts go with them, ON DELETE CASCADE), then insert every report and its
+ * parts in one INSERT whose parts ride along as data-modifying CTEs (the foreign keys are checked at the end of
+ * that statement). Few round trips matter: PGlite serialises every query.
+ */
 import { CATEGORY_SUM_FIELDS, PAIR_SUM_FIELDS, POPULATION_SUM_FIELDS, PORTAL_SUM_FIELDS, TAG_SUM_FIELDS } from '../../core/office/figures';
 import type { WeeklyReport } from '../../core/contracts/report-schema';
 import type { Database, Queryable } from './database';
-import { column, reportRows, type ReportRows } from './report-rows';
+import { column, reportRows } from './report-rows';
 
 export type ReportVerdict = 'stored' | 'replaced';
 
+const numbers = (columns: readonly string[], from: number) => columns.map((_, i) => `(x->>${from + i})::integer`).join(', ');
+
 const POP_COLUMNS = POPULATION_SUM_FIELDS.map(column);
-const INSERT_REPORT = `INSERT INTO reports (report_id, week, received_week, level, province, region, outlier, ${POP_COLUMNS.join(', ')})
-  VALUES ($1, $2, $3, $4, $5, $6, $7, ${POP_COLUMNS.map((_, i) => `$${i + 8}`).join(', ')})`;
-
-/** An INSERT … SELECT over a JSON array of [key, ...numbers] rows: one statement per part, whatever its length. */
-function insertParts(table: string, keyColumn: string, numberColumns: readonly string[]): string {
-  const picks = numberColumns.map((c, i) => `(x->>${i + 1})::integer`).join(', ');
-  return `INSERT INTO ${table} (report_id, week, ${keyColumn}, ${numberColumns.join(', ')})
-    SELECT $1, $2, x->>0, ${picks} FROM jsonb_array_elements($3::jsonb) AS x`;
-}
-
-const PARTS = [
-  { rows: (r: ReportRows) => r.portals, table: 'report_portals', sql: insertParts('report_portals', 'portal', PORTAL_SUM_FIELDS.map(column)) },
-  { rows: (r: ReportRows) => r.pairs, table: 'report_pairs', sql: insertParts('report_pairs', 'pair', PAIR_SUM_FIELDS.map(column)) },
-  {
-    rows: (r: ReportRows) => r.categories,
-    table: 'report_categories',
-    sql: insertParts('report_categories', 'category', [...CATEGORY_SUM_FIELDS.map(column), 'portals']),
-  },
-  { rows: (r: ReportRows) => r.tags, table: 'report_tags', sql: insertParts('report_tags', 'tag', TAG_SUM_FIELDS.map(column)) },
+const PART_TABLES = [
+  { table: 'report_portals', key: 'portal', columns: PORTAL_SUM_FIELDS.map(column) },
+  { table: 'report_pairs', key: 'pair', columns: PAIR_SUM_FIELDS.map(column) },
+  { table: 'report_categories', key: 'category', columns: [...CATEGORY_SUM_FIELDS.map(column), 'portals'] },
+  { table: 'report_tags', key: 'tag', columns: TAG_SUM_FIELDS.map(column) },
 ] as const;
 
-/** Stores one report inside `tx`, replacing an earlier copy of the same cadre-week (its reportId). */
-export async function storeReport(tx: Queryable, report: WeeklyReport, receivedWeek: string): Promise<ReportVerdict> {
-  const rows = reportRows(report);
-  // The children go with the parent (ON DELETE CASCADE): a re-send leaves nothing of the earlier copy.
-  const gone = await tx.query('DELETE FROM reports WHERE report_id = $1 RETURNING report_id', [rows.reportId]);
-  await tx.query(INSERT_REPORT, [
-    rows.reportId,
-    rows.week,
-    receivedWeek,
-    rows.level,
-    rows.province,
-    rows.region,
-    rows.outlier ? JSON.stringify(rows.outlier) : null,
-    ...rows.totals,
-  ]);
-  for (const part of PARTS) {
-    const list = part.rows(rows);
-    if (list.length > 0) await tx.query(part.sql, [rows.reportId, rows.week, JSON.stringify(list)]);
+const INSERT_ALL = `WITH ${PART_TABLES.map(
+  (p, i) => `part${i} AS (INSERT INTO ${p.table} (report_id, week, ${p.key}, ${p.columns.join(', ')})
+    SELECT x->>0, x->>1, x->>2, ${numbers(p.columns, 3)} FROM jsonb_array_elements($${i + 3}::jsonb) AS x)`,
+).join(',\n')}
+INSERT INTO reports (report_id, week, received_week, level, province, region, outlier, ${POP_COLUMNS.join(', ')})
+  SELECT x->>0, x->>1, $1, x->>2, x->>3, x->>4, CASE WHEN jsonb_typeof(x->5) = 'array' THEN x->5 END, ${numbers(POP_COLUMNS, 6)}
+    FROM jsonb_array_elements($2::jsonb) AS x`;
+
+/** Stores a file's reports inside `tx`, each replacing an earlier copy of its cadre-week (same reportId). */
+export async function storeReportsIn(tx: Queryable, reports: readonly WeeklyReport[], receivedWeek: string): Promise<ReportVerdict[]> {
+  const rows = reports.map(reportRows);
+  const ids = rows.map((r) => r.reportId);
+  const gone = await tx.query<{ report_id: string }>('DELETE FROM reports WHERE report_id = ANY($1::text[]) RETURNING report_id', [ids]);
+  const parts: unknown[][][] = [[], [], [], []];
+  for (const r of rows) {
+    [r.portals, r.pairs, r.categories, r.tags].forEach((list, i) => {
+      for (const [key, ...values] of list) parts[i]!.push([r.reportId, r.week, key, ...values]);
+    });
   }
-  return gone.rows.length > 0 ? 'replaced' : 'stored';
+  await tx.query(INSERT_ALL, [
+    receivedWeek,
+    JSON.stringify(rows.map((r) => [r.reportId, r.week, r.level, r.province, r.region, r.outlier, ...r.totals])),
+    ...parts.map((p) => JSON.stringify(p)),
+  ]);
+  const replaced = new Set(gone.rows.map((r) => r.report_id));
+  return ids.map((id) => (replaced.has(id) ? 'replaced' : 'stored'));
 }
 
 /** A file's reports in one transaction: all are stored, or none (the caller answers with an error). */
 export function storeReports(db: Database, reports: readonly WeeklyReport[], receivedWeek: string): Promise<ReportVerdict[]> {
-  return db.transaction(async (tx) => {
-    const verdicts: ReportVerdict[] = [];
-    for (const report of reports) verdicts.push(await storeReport(tx, report, receivedWeek));
-    return verdicts;
-  });
+  return db.transaction((tx) => storeReportsIn(tx, reports, receivedWeek));
 }

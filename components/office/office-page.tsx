@@ -5,6 +5,8 @@ import { suppressSmallCells } from '../../core/office/suppression';
 import { REPORT_NOTICE, type WeeklyReport } from '../../core/contracts/report-schema';
 import { openOfficeDb } from '../../storage/office/office-db';
 import { createOfficeReportsRepo } from '../../storage/office/office-reports-repo';
+import { withCatalogNames, type CollectorTablesResult } from './collector-fetch';
+import { CollectorPanel } from './collector-panel';
 import { EvidenceSheet } from './evidence';
 import { ImportPanel } from './import-panel';
 import { OfficeResults } from './results';
@@ -45,8 +47,11 @@ export function OfficePage() {
     void repo.saveSettings(next);
   };
 
-  const allWeeks = useMemo(() => [...new Set((reports ?? []).map((r) => r.week))].sort(), [reports]);
+  // Connected to a collector, the page shows the collector's tables instead of the imported files'.
+  const [remote, setRemote] = useState<(CollectorTablesResult & { ok: true }) | null>(null);
+  const allWeeks = useMemo(() => [...new Set([...(reports ?? []).map((r) => r.week), ...(remote?.tables.weeks ?? [])])].sort(), [reports, remote]);
   const tables = useMemo(() => {
+    if (remote) return withCatalogNames(remote.tables, settings.catalog);
     if (!reports || reports.length === 0) return null;
     const aggregate = aggregateReports(reports, {
       weeks: { from: settings.from ?? undefined, to: settings.to ?? undefined },
@@ -54,7 +59,7 @@ export function OfficePage() {
       headcount: settings.headcount ?? undefined,
     });
     return suppressSmallCells(aggregate, { k: settings.k });
-  }, [reports, settings.from, settings.to, settings.catalog, settings.headcount, settings.k]);
+  }, [remote, reports, settings.from, settings.to, settings.catalog, settings.headcount, settings.k]);
   const models = useMemo(() => (tables ? buildTableModels(tables, t) : null), [tables]);
 
   const evidenceRow = evidence && models ? models.portals.rows.find((r) => r.key === evidence && !r.suppressed) : undefined;
@@ -93,6 +98,10 @@ export function OfficePage() {
                 {t('office_load_failed')}
               </p>
             )}
+            <CollectorPanel settings={settings} onTables={setRemote} />
+            <p class="notice" data-testid="office-file-note">
+              {t('office_file_note')}
+            </p>
             <ImportPanel
               repo={repo}
               storedCount={reports.length}

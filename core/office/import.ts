@@ -108,7 +108,7 @@ function truncatePath(path: string): string {
   return path.length <= MAX_DETAIL_PATH_LENGTH ? path : `${path.slice(0, MAX_DETAIL_PATH_LENGTH - 1)}…`;
 }
 
-/** One file's verdict: its reports, or why it is refused. The collector (collector/ingest/) judges a POST body with it. */
+/** One file's verdict: its reports, or why it is refused. The collector (collector/http/reports-route.ts) judges a POST body with it. */
 export function judgeReportFile(file: ImportFile): { reports: WeeklyReport[] } | RejectedFile {
   const reject = (reason: RejectReason, detail?: RejectDetail[]): RejectedFile =>
     detail ? { file: file.name, reason, detail } : { file: file.name, reason };

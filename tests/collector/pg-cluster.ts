@@ -16,6 +16,7 @@ export interface PgCluster {
   url: string;
   port: number;
   dir: string;
+  dataDir: string;
   urlFor(database: string): string;
   /** Fast shutdown (clients disconnected, checkpoint). */
   stop(): void;
@@ -65,6 +66,7 @@ export async function startPgCluster(options: { settings?: Record<string, string
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
+    dataDir: data,
     urlFor: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start: () => run(ctl, ['-D', data, '-o', `-p ${port}`, '-l', log, '-w', '-t', '60', 'start']),
     stop: () => run(ctl, ['-D', data, '-m', 'fast', '-w', 'stop']),

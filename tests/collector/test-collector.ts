@@ -1,10 +1,9 @@
 /** Starts a collector in this process on a fresh database of either backend, for one test file. */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { startCollector, type CollectorOptions, type RunningCollector } from '../../collector/start-collector';
+import { scratchDir } from './scratch-dir';
 
 export const BACKENDS = ['pglite', 'pg'] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -15,7 +14,7 @@ let counter = 0;
 
 /** A fresh PGlite folder (a copy of the migrated template) or a fresh database on the shared server. */
 export async function freshDatabase(backend: Backend): Promise<{ dataDir: string; databaseUrl?: string; drop(): Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-col-data-'));
+  const dataDir = scratchDir('bb-col-data-');
   if (backend === 'pglite') {
     fs.cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
     return { dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
@@ -39,7 +38,10 @@ export async function freshDatabase(backend: Backend): Promise<{ dataDir: string
   };
 }
 
-export async function startTestCollector(backend: Backend, options: Partial<CollectorOptions> = {}): Promise<RunningCollector & { drop(): Promise<void> }> {
+export async function startTestCollector(
+  backend: Backend,
+  options: Partial<CollectorOptions> = {},
+): Promise<RunningCollector & { dataDir: string; drop(): Promise<void> }> {
   const fresh = await freshDatabase(backend);
   const collector = await startCollector({
     port: 0,
@@ -52,6 +54,8 @@ export async function startTestCollector(backend: Backend, options: Partial<Coll
   });
   return {
     ...collector,
+    // PGlite's folder, or the PostgreSQL server's data folder.
+    dataDir: backend === 'pglite' ? fresh.dataDir : inject('pgDir'),
     async drop() {
       await collector.close();
       await fresh.drop();

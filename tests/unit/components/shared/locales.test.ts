@@ -8,6 +8,7 @@ import { OVERVIEW_PERIODS } from '../../../../components/dashboard/overview-firs
 import { GAP_REASON_KEYS } from '../../../../components/dashboard/overview-view';
 import { DOMAIN_KEYS, LEVEL_LABEL_KEYS, TAG_LABEL_KEYS } from '../../../../components/dashboard/report-labels';
 import { SUBMIT_ERRORS } from '../../../../components/dashboard/report-submit';
+import { COLLECTOR_READ_ERRORS } from '../../../../components/office/collector-fetch';
 import type { PolicyProblem } from '../../../../core/contracts/managed-policy';
 import { PORTAL_SOURCES } from '../../../../core/portals/portal';
 import type { PortalEditError } from '../../../../core/portals/list';
@@ -80,6 +81,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'report_submitError_${}': SUBMIT_ERRORS.map((c) => `report_submitError_${key(c)}`),
   'enrollment_problem_${}': ENROLLMENT_CODE_PROBLEMS.map((c) => `enrollment_problem_${c}`),
   'token_error_${}': DRAW_ERRORS.map((c) => `token_error_${key(c)}`),
+  'office_collector_error_${}': COLLECTOR_READ_ERRORS.map((c) => `office_collector_error_${key(c)}`),
   // Built as `error_${e.message}` (then translated with t(error)): edit refusals, router replies, grant refusals.
   'error_${}': [...EDIT_ERRORS, ...OTHER_ERRORS].map((c) => `error_${key(c)}`),
 };
