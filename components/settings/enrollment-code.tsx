@@ -29,7 +29,12 @@ export function EnrollmentCode() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void rpc<TokenState>('tokens.state', {}).then(setState);
+    const load = () => void rpc<TokenState>('tokens.state', {}).then(setState);
+    load();
+    // A draw can finish after the page asked (policy arriving, the alarm): the state is local, so re-reading it
+    // every few seconds costs nothing and shows the token when it comes.
+    const timer = setInterval(load, 3000);
+    return () => clearInterval(timer);
   }, []);
   if (!state) return <p>{t('loading')}</p>;
 

@@ -61,6 +61,10 @@ afterAll(async () => {
 
 describe('one report per cadre per week, with a blind token', () => {
   it('enrolls with a code, draws the token before the week is sent, and the office counts the week once', async () => {
+    // Policy reaches the extension a moment after start; the report page shows when it has.
+    const first = await session.openExtensionPage('dashboard.html#report');
+    await expect.poll(() => first.getByTestId('report-preview').innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-tokens"');
+    await first.close();
     const settings = await session.openExtensionPage('dashboard.html#settings');
     // A typo is caught on the page, before anything is asked of the collector.
     await settings.getByTestId('enrollment-input').fill(code.slice(0, 10));
@@ -71,7 +75,12 @@ describe('one report per cadre per week, with a blind token', () => {
     await settings.getByTestId('enrollment-input').fill(code.toLowerCase().replace(/-/g, ' '));
     await settings.getByTestId('enrollment-save').click();
     await settings.getByTestId('enrollment-saved').waitFor();
-    await expect.poll(() => settings.getByTestId('enrollment-weeks').innerText(), { timeout: 15_000 }).toMatch(/\d{4}-W\d{2}/);
+    // A failed draw shows its reason on the page; the poll reports it (and what reached the collector) if so.
+    const drawn = async () =>
+      (await settings.getByTestId('enrollment-error').count()) > 0
+        ? `error: ${await settings.getByTestId('enrollment-error').innerText()} — seen: ${seen.join(' | ')}`
+        : await settings.getByTestId('enrollment-weeks').innerText();
+    await expect.poll(drawn, { timeout: 30_000 }).toMatch(/\d{4}-W\d{2}/);
     expect(await settings.getByTestId('enrollment-current').innerText()).toContain(code.slice(0, 5));
     // Next week's token is not drawn now: it has its own random moment later this week.
     expect(await settings.getByTestId('enrollment-next-draw').isVisible()).toBe(true);
