@@ -4,17 +4,33 @@
  */
 import { parseCliOptions } from './cli-options';
 import { startCollector } from './start-collector';
+import { openDatabase } from './db/open-database';
+import { parseEnrollOptions, runEnroll } from './tokens/enroll-command';
+
+/** `npm run collector -- enroll --count N --campaign C`: a sheet of enrollment slips (issue #17), then exit. */
+async function enroll(argv: string[]) {
+  const { enroll: options, rest } = parseEnrollOptions(argv);
+  const cli = parseCliOptions(rest);
+  const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: cli.dataDir });
+  try {
+    console.log(await runEnroll(db, options));
+  } finally {
+    await db.close();
+  }
+}
 
 async function main() {
+  if (process.argv[2] === 'enroll') return enroll(process.argv.slice(3));
   const cli = parseCliOptions(process.argv.slice(2));
   const collector = await startCollector({
     ...cli,
     databaseUrl: process.env.DATABASE_URL || undefined,
     officeToken: process.env.COLLECTOR_OFFICE_TOKEN,
     extensionId: process.env.COLLECTOR_EXTENSION_ID || undefined,
+    requireTokens: process.env.COLLECTOR_REQUIRE_TOKENS === '1',
   });
   const where = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${cli.dataDir}`;
-  console.log(`collector listening on ${collector.url} — ${where}`);
+  console.log(`collector listening on ${collector.url} — ${where}${process.env.COLLECTOR_REQUIRE_TOKENS === '1' ? ' — blind tokens required' : ''}`);
   if (collector.generatedToken) {
     console.log(`office token (shown once, kept only as a hash): ${collector.generatedToken}`);
   }

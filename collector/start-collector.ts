@@ -6,7 +6,10 @@ import { createGuessSlowdown } from './auth/guess-slowdown';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open-database';
 import { createCollectorApp } from './http/collector-app';
-import { admitEveryValidFile, type AdmitReports } from './ingest/admission';
+import type { AdmitReports } from './ingest/admission';
+import { createIssuer } from './tokens/issuer';
+import { createTokenAdmission } from './tokens/token-admission';
+import { createWeekKeys } from './tokens/week-keys';
 
 export interface CollectorOptions {
   port: number;
@@ -21,6 +24,8 @@ export interface CollectorOptions {
   bodyDeadlineMs?: number;
   guessDelayMs?: number;
   admit?: AdmitReports;
+  /** COLLECTOR_REQUIRE_TOKENS=1: every report must carry its week's blind token (issue #17). */
+  requireTokens?: boolean;
   now?: () => number;
   /** Serve HTTPS directly (tests; an office normally terminates TLS in its reverse proxy, collector/deploy/nginx.conf). */
   tls?: { key: string | Buffer; cert: string | Buffer };
@@ -40,12 +45,16 @@ export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const token = await ensureOfficeToken(db, options.officeToken);
+  const now = options.now ?? Date.now;
+  const keys = createWeekKeys(db, now);
+  const tokenAdmission = createTokenAdmission({ db, keys, requireTokens: options.requireTokens ?? false });
   const app = createCollectorApp({
     db,
-    admit: options.admit ?? admitEveryValidFile,
+    admit: options.admit ?? (async (reports, _file, tokens) => tokenAdmission(reports, tokens)),
+    tokens: { keys, issuer: createIssuer({ db, keys }) },
     tokenHash: () => token.hash,
     slowdown: createGuessSlowdown({ baseMs: options.guessDelayMs }),
-    now: options.now ?? Date.now,
+    now,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     bodyDeadlineMs: options.bodyDeadlineMs ?? 15_000,
     extensionId: options.extensionId,

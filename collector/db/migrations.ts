@@ -1,3 +1,5 @@
+import { TOKEN_TABLES_SQL } from '../tokens/token-tables';
+
 /**
  * Versioned migrations, the same SQL for PGlite and PostgreSQL. Append only: a released version is never edited
  * (tests/collector/migrations.test.ts holds the columns to core's field lists).
@@ -77,4 +79,5 @@ CREATE TABLE report_tags (
 );
 `,
   },
+  { version: 2, sql: TOKEN_TABLES_SQL },
 ];

@@ -6,6 +6,7 @@ import { registerAggregatesRoute } from './aggregates-route';
 import { extensionCors } from './extension-cors';
 import { jsonError } from './json-error';
 import { registerReportsRoute } from './reports-route';
+import { registerTokenRoutes, type TokenRouteDeps } from '../tokens/token-routes';
 
 export interface CollectorAppDeps {
   db: Database;
@@ -16,6 +17,8 @@ export interface CollectorAppDeps {
   bodyLimitBytes: number;
   bodyDeadlineMs: number;
   extensionId?: string;
+  /** Blind tokens (issue #17): the issuer and the published week keys. */
+  tokens: TokenRouteDeps;
 }
 
 /**
@@ -25,6 +28,7 @@ export interface CollectorAppDeps {
 export function createCollectorApp(deps: CollectorAppDeps): Hono {
   const app = new Hono();
   app.use('/v1/*', extensionCors(deps.extensionId));
+  app.use('/.well-known/*', extensionCors(deps.extensionId));
   app.get('/healthz', async (c) => {
     try {
       await deps.db.query('SELECT 1');
@@ -35,6 +39,7 @@ export function createCollectorApp(deps: CollectorAppDeps): Hono {
   });
   registerReportsRoute(app, deps);
   registerAggregatesRoute(app, deps);
+  registerTokenRoutes(app, deps.tokens);
   app.notFound((c) => jsonError(c, 404, 'not-found'));
   app.onError((_e, c) => jsonError(c, 500, 'internal'));
   return app;

@@ -15,7 +15,7 @@ export function extensionCors(pinnedId?: string): MiddlewareHandler {
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST',
-        'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+        'Access-Control-Allow-Headers': 'Content-Type, Authorization, Burden-Tokens',
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
       });

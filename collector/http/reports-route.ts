@@ -7,6 +7,7 @@ import { storeReports } from '../db/store-reports';
 import type { AdmitReports } from '../ingest/admission';
 import { readBody } from '../ingest/read-body';
 import { jsonError } from './json-error';
+import { TOKENS_HEADER } from '../../core/tokens/token-message';
 
 export interface ReportsRouteDeps {
   db: Database;
@@ -44,7 +45,7 @@ export function registerReportsRoute(app: Hono, deps: ReportsRouteDeps) {
     }
     // One install sends one report per week; two of one week in a body would count one cadre twice (issue 15).
     if (new Set(judged.reports.map((r) => r.week)).size !== judged.reports.length) return jsonError(c, 400, 'same-week-twice');
-    const admitted = await deps.admit(judged.reports, JSON.parse(body.text));
+    const admitted = await deps.admit(judged.reports, JSON.parse(body.text), c.req.header(TOKENS_HEADER));
     if (!admitted.admitted) return jsonError(c, admitted.status, admitted.error);
     let verdicts;
     try {

@@ -136,6 +136,7 @@ export function ImportPanel({ repo, storedCount, onImported, onCleared, onReload
           </label>
         </div>
         <p class="hint">{t('office_import_limits', Math.round(MAX_IMPORT_FILE_BYTES / 1024 / 1024))}</p>
+        <p class="hint" data-testid="office-files-tokenless">{t('office_files_tokenless')}</p>
       </div>
 
       {progress && (

@@ -41,6 +41,14 @@ export function PolicySources({ state }: { state: PortalState }) {
           </dd>
         </>
       )}
+      {policy.presentKeys.includes('enrollmentCode') && (
+        <>
+          <dt>{t('policy_enrollmentCode')}</dt>
+          <dd data-testid="policy-enrollment-code">
+            {t('policy_enrollmentCodeHint')} <span class="badge">{t('policy_fromPolicy')}</span>
+          </dd>
+        </>
+      )}
       {policy.problems.length > 0 && (
         <>
           <dt>{t('policy_problems')}</dt>

@@ -52,6 +52,12 @@ export function PrivacyPanel() {
       <p class="notice" data-testid="privacy-shared-computer">
         {t('privacy_sharedComputer')}
       </p>
+      <h3>{t('privacy_tokensTitle')}</h3>
+      <div data-testid="privacy-tokens">
+        <p>{t('privacy_tokensIssuer')}</p>
+        <p>{t('privacy_tokensCannot')}</p>
+        <p class="notice">{t('privacy_tokensResidual')}</p>
+      </div>
     </div>
   );
 }

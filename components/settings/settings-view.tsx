@@ -6,6 +6,7 @@ import { PolicySources } from './policy-sources';
 import { PortalListEditor } from './portal-list-editor';
 import { usePortalState } from '../shared/portal-state';
 import { DataControls } from './data-controls';
+import { EnrollmentCode } from './enrollment-code';
 import { PrivacyPanel } from './privacy-panel';
 import { rpc } from '../shared/rpc';
 import { TimeSettings } from './time-settings';
@@ -45,6 +46,10 @@ export function SettingsView() {
       <section>
         <h2>{t('settings_policy')}</h2>
         <PolicySources state={state} />
+      </section>
+      <section>
+        <h2>{t('settings_enrollment')}</h2>
+        <EnrollmentCode />
       </section>
       <section>
         <h2>{t('settings_privacy')}</h2>

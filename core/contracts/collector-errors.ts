@@ -18,6 +18,12 @@ export const COLLECTOR_ERRORS = [
   'not-admitted',
   'not-found',
   'internal',
+  // Blind tokens (issue #17): a report without its week's token where tokens are required, a token that does not
+  // verify, one already spent for another cadre-week, and one of another week.
+  'token-required',
+  'token-invalid',
+  'token-spent',
+  'token-week',
 ] as const;
 export type CollectorError = (typeof COLLECTOR_ERRORS)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAGE_TAGS, type Portal, portalSchema } from '../portals/portal';
 import { parsePatternInput } from '../portals/pattern';
+import { parseEnrollmentCode } from '../tokens/enrollment-code';
 
 /**
  * What an office can set through browser policy (storage.managed). Chromium drops values that do not match
@@ -12,13 +13,15 @@ export interface ManagedPolicy {
   lockPortalList: boolean;
   campaign?: string;
   reportEndpoint?: string;
+  /** The cadre's enrollment code for blind tokens (issue #17), when the office pushes one per machine. */
+  enrollmentCode?: string;
   /** Which top-level policy keys were present, for the settings page's 配置来源 panel. */
   presentKeys: PolicyKey[];
   /** Entries that were dropped, with a language-neutral reason the UI translates. */
   problems: PolicyProblem[];
 }
 
-export const POLICY_KEYS = ['catalog', 'lockPortalList', 'campaign', 'reportEndpoint'] as const;
+export const POLICY_KEYS = ['catalog', 'lockPortalList', 'campaign', 'reportEndpoint', 'enrollmentCode'] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 export interface PolicyProblem {
@@ -38,6 +41,13 @@ const rawCatalogEntry = z.object({
 const campaignSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
 // Reports leave the machine only over HTTPS; a plain-http endpoint would expose them on the wire.
 const endpointSchema = z.url({ protocol: /^https$/ });
+
+// A code with a typo is dropped and reported (配置来源), like any invalid value; it is kept in its canonical form.
+const enrollmentCodeSchema = z.string().max(64).transform((s, ctx) => {
+  const parsed = parseEnrollmentCode(s);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+  return parsed.ok ? parsed.code : z.NEVER;
+});
 
 export function readManagedPolicy(raw: Record<string, unknown>): ManagedPolicy {
   const problems: PolicyProblem[] = [];
@@ -69,11 +79,13 @@ export function readManagedPolicy(raw: Record<string, unknown>): ManagedPolicy {
   if (lock !== undefined && typeof lock !== 'boolean') problems.push({ key: 'lockPortalList', code: 'invalid-value' });
   const campaign = optional(campaignSchema, raw.campaign, 'campaign', problems);
   const reportEndpoint = optional(endpointSchema, raw.reportEndpoint, 'reportEndpoint', problems);
+  const enrollmentCode = optional(enrollmentCodeSchema, raw.enrollmentCode, 'enrollmentCode', problems);
   return {
     catalog,
     lockPortalList: lock === true,
     ...(campaign !== undefined && { campaign }),
     ...(reportEndpoint !== undefined && { reportEndpoint }),
+    ...(enrollmentCode !== undefined && { enrollmentCode }),
     presentKeys,
     problems,
   };

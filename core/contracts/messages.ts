@@ -121,6 +121,10 @@ export const messageSchemas = {
   /** POSTs exactly these bytes (the previewed ones) to the policy endpoint; sent only from the confirm click. */
   'report.submit': z.strictObject({ bytes: z.string().min(1).max(20_000_000) }),
   'report.discardPending': z.strictObject({}),
+  /** Blind tokens (issue #17): the enrollment code typed in settings, checked in the worker before it is kept. */
+  'tokens.state': z.strictObject({}),
+  'tokens.enroll': z.strictObject({ code: z.string().max(64) }),
+  'tokens.forget': z.strictObject({}),
   'data.export': z.strictObject({}),
   'data.deleteAll': z.strictObject({ confirm: z.literal(true) }),
   'stats.uploads': z.strictObject({ fromDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), toDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),

@@ -38,7 +38,7 @@ export type KitProblem =
   | { code: 'entry-invalid'; index: number; id?: string; name?: string; field: EntryField }
   | { code: 'entry-pattern'; index: number; id?: string; name?: string; pattern: string; reason: PatternInputError }
   | { code: 'entry-duplicate-id'; index: number; id?: string; name?: string }
-  | { code: 'setting-invalid'; key: 'campaign' | 'reportEndpoint' | 'lockPortalList' }
+  | { code: 'setting-invalid'; key: 'campaign' | 'reportEndpoint' | 'lockPortalList' | 'enrollmentCode' }
   | { code: 'file-unknown-key'; key: string };
 
 export type EntryField = 'id' | 'name' | 'department' | 'patterns' | 'tags';

@@ -26,6 +26,8 @@ import { createPortalAccess } from './portals/portal-access';
 import { createPolicyReader } from './portals/policy-reader';
 import { createPortalService } from './portals/portal-service';
 import { createReportService } from './report/report-service';
+import { createTokenService, TOKEN_DRAW_ALARM, TOKEN_DRAW_PERIOD_MINUTES } from './tokens/token-service';
+import { createTokenWallet } from '../../storage/tokens/token-wallet';
 import { registerOverviewStats } from './report/overview-stats';
 import { registerTodayStats } from './time/today-stats';
 import { createUploadService } from './uploads/upload-service';
@@ -95,13 +97,27 @@ export default defineBackground(() => {
   createEntryService({ config, entries, keys, clipboard: createClipboardLog(browser.storage.session), subtle: crypto.subtle, now: Date.now }).register(router);
   registerEntryStats(router, { config, entries, friction: frictionRepo });
   const reportSource = createReportSource(db, Date.now);
+  const outbox = createReportOutbox(browser.storage.local);
+  const tokens = createTokenService({
+    wallet: createTokenWallet(browser.storage.local),
+    readPolicy,
+    outbox,
+    // Besides the confirmed report, the only requests: drawing a blind token with the cadre's enrollment code.
+    fetch: (input, init) => fetch(input, init),
+    subtle: crypto.subtle,
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    random: Math.random,
+    now: Date.now,
+  });
+  tokens.register(router);
   createReportService({
     config,
     readPolicy,
     source: reportSource,
     keys,
     subtle: crypto.subtle,
-    outbox: createReportOutbox(browser.storage.local),
+    outbox,
+    tokenHeaderFor: tokens.headerFor,
     // The one network request the extension makes: a report the cadre confirmed, to the office's endpoint.
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
@@ -143,13 +159,20 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => time.onTabActivated(tabId, windowId));
   browser.alarms.onAlarm.addListener(async ({ name }) => {
     if (name === RETENTION_ALARM) await applyRetentionByClock(db, browser.storage.local, Date.now());
+    if (name === TOKEN_DRAW_ALARM) await tokens.run();
   });
   void browser.alarms.get(RETENTION_ALARM).then((alarm) => {
     // Twice a day: the retention clock moves at most two days a run (core/time/retention-clock.ts), so it
     // catches up after a machine was off for a while.
     if (!alarm || alarm.periodInMinutes !== 12 * 60) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 12 * 60 });
   });
+  void browser.alarms.get(TOKEN_DRAW_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(TOKEN_DRAW_ALARM, { delayInMinutes: 1, periodInMinutes: TOKEN_DRAW_PERIOD_MINUTES });
+  });
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void portals.publish({ injectOpenTabs: true });
+    if (area === 'managed') {
+      void portals.publish({ injectOpenTabs: true });
+      void tokens.run();
+    }
   });
 });

@@ -23,6 +23,8 @@ export interface ReportServiceDeps {
   fetch: typeof fetch;
   now: () => number;
   appVersion: string;
+  /** The Burden-Tokens header for the file's weeks (issue #17); none when the cadre has no enrollment code. */
+  tokenHeaderFor?: (weeks: readonly string[]) => Promise<Record<string, string>>;
   /** A collector that has not answered in this long is treated as failed; the report stays kept for a retry. */
   submitTimeoutMs?: number;
 }
@@ -80,7 +82,10 @@ export function createReportService(deps: ReportServiceDeps) {
       return { sent: false, error: 'invalid-report' };
     }
     // Whatever asks, only a valid report — no free text — can leave.
-    if (!reportFileSchema.safeParse(json).success) return { sent: false, error: 'invalid-report' };
+    const parsed = reportFileSchema.safeParse(json);
+    if (!parsed.success) return { sent: false, error: 'invalid-report' };
+    // The week's blind token goes beside the bytes, not inside them: the file stays exactly what was previewed.
+    const tokenHeader = (await deps.tokenHeaderFor?.(parsed.data.reports.map((r) => r.week))) ?? {};
     await deps.outbox.countRequest();
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,7 +99,7 @@ export function createReportService(deps: ReportServiceDeps) {
         deps.fetch(reportEndpoint, {
           method: 'POST',
           body: bytes,
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', ...tokenHeader },
           credentials: 'omit',
           cache: 'no-store',
           redirect: 'error',

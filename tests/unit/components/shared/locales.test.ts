@@ -17,6 +17,8 @@ import type { PatternInputError } from '../../../../core/portals/pattern';
 import { ALL_GOV_CN, PRESET_PORTALS } from '../../../../core/portals/presets';
 import { BROWSER_ERROR_KEYS } from '../../../../components/shared/error-text';
 import { REPORT_FIELD_KEYS } from '../../../../components/shared/report-field-labels';
+import { ENROLLMENT_CODE_PROBLEMS } from '../../../../core/tokens/enrollment-code';
+import { DRAW_ERRORS } from '../../../../components/settings/enrollment-code';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -79,6 +81,8 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'category_${}': ENTRY_CATEGORIES.map((c) => `category_${key(c)}`),
   'overview_period_${}': OVERVIEW_PERIODS.map((p) => `overview_period_${p}`),
   'report_submitError_${}': SUBMIT_ERRORS.map((c) => `report_submitError_${key(c)}`),
+  'enrollment_problem_${}': ENROLLMENT_CODE_PROBLEMS.map((c) => `enrollment_problem_${c}`),
+  'token_error_${}': DRAW_ERRORS.map((c) => `token_error_${key(c)}`),
   'office_collector_error_${}': COLLECTOR_READ_ERRORS.map((c) => `office_collector_error_${key(c)}`),
   // Built as `error_${e.message}` (then translated with t(error)): edit refusals, router replies, grant refusals.
   'error_${}': [...EDIT_ERRORS, ...OTHER_ERRORS].map((c) => `error_${key(c)}`),

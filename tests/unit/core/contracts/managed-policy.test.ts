@@ -230,7 +230,7 @@ describe('readManagedPolicy: presentKeys and the empty policy', () => {
     ]);
     expect(readManagedPolicy({ campaign: 'c1' }).presentKeys).toEqual(['campaign']);
     expect(
-      readManagedPolicy({ campaign: 'c1', catalog: [], reportEndpoint: 'https://x.gov.cn/', lockPortalList: false }).presentKeys,
+      readManagedPolicy({ campaign: 'c1', catalog: [], reportEndpoint: 'https://x.gov.cn/', lockPortalList: false, enrollmentCode: 'x' }).presentKeys,
     ).toEqual([...POLICY_KEYS]);
   });
 
@@ -238,14 +238,18 @@ describe('readManagedPolicy: presentKeys and the empty policy', () => {
     expect(readManagedPolicy({ campaign: undefined }).presentKeys).toEqual([]);
   });
 
+  // A valid code (its check symbols hold): codes are made by the collector's enroll command.
+  const ENROLLMENT_CODE = '21KEQ-PB0P2-Q6H1M-KG4W3-12K66';
   it('a full valid policy carries every value and no problem', () => {
     const p = readManagedPolicy({
       catalog: OFFICE_CATALOG,
       lockPortalList: true,
       campaign: '2025-spring',
       reportEndpoint: 'https://collector.jianfu.gov.cn/r',
+      enrollmentCode: ENROLLMENT_CODE,
     });
     expect(p).toMatchObject({
+      enrollmentCode: ENROLLMENT_CODE,
       lockPortalList: true,
       campaign: '2025-spring',
       reportEndpoint: 'https://collector.jianfu.gov.cn/r',
@@ -253,5 +257,17 @@ describe('readManagedPolicy: presentKeys and the empty policy', () => {
       problems: [],
     });
     expect(p.catalog).toHaveLength(OFFICE_CATALOG.length);
+  });
+});
+
+describe('readManagedPolicy: enrollmentCode (issue #17)', () => {
+  it('keeps a valid code in its canonical form and drops a mistyped one as a problem', async () => {
+    const { generateEnrollmentCode } = await import('../../../../core/tokens/enrollment-code');
+    const code = generateEnrollmentCode((n) => crypto.getRandomValues(new Uint8Array(n)));
+    expect(readManagedPolicy({ enrollmentCode: code.toLowerCase().replace(/-/g, '') }).enrollmentCode).toBe(code);
+    const typo = readManagedPolicy({ enrollmentCode: `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}` });
+    expect(typo.enrollmentCode).toBeUndefined();
+    expect(typo.presentKeys).toEqual(['enrollmentCode']);
+    expect(typo.problems).toEqual([{ key: 'enrollmentCode', code: 'invalid-value' }]);
   });
 });
