@@ -39,12 +39,10 @@ export function registerReportsRoute(app: Hono, deps: ReportsRouteDeps) {
     const judged = judgeReportFile({ name: 'body', text: body.text });
     if (!('reports' in judged)) {
       const detail = judged.detail?.slice(0, 10);
-      // A body is judged alone, so the reason is never the import's cross-file 'contradicts-stored'.
-      const reason = judged.reason as Exclude<typeof judged.reason, 'contradicts-stored'>;
+      // A body is judged alone, so the reason is never one of the import's cross-report rules.
+      const reason = judged.reason as Exclude<typeof judged.reason, 'contradicts-stored' | 'same-week-twice'>;
       return jsonError(c, reason === 'too-large' ? 413 : 400, reason, detail ? { detail } : {});
     }
-    // One install sends one report per week; two of one week in a body would count one cadre twice (issue 15).
-    if (new Set(judged.reports.map((r) => r.week)).size !== judged.reports.length) return jsonError(c, 400, 'same-week-twice');
     const admitted = await deps.admit(judged.reports, JSON.parse(body.text), c.req.header(TOKENS_HEADER));
     if (!admitted.admitted) return jsonError(c, admitted.status, admitted.error);
     let verdicts;

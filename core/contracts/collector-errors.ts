@@ -8,8 +8,6 @@ export const COLLECTOR_ERRORS = [
   'wrong-schema',
   'invalid',
   'implausible',
-  // Two reports of one week in one body: one install sends one report per week (issue 15).
-  'same-week-twice',
   'too-large',
   'unsupported-media-type',
   'timeout',

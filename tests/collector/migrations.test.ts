@@ -14,6 +14,11 @@ const EXPECTED: Record<string, string[]> = {
   report_tags: ['report_id', 'week', 'tag', ...TAG_SUM_FIELDS.map(column)],
   collector_secrets: ['name', 'value'],
   schema_migrations: ['version'],
+  // Blind tokens (issue 17): key per week, hashed codes, that a code drew for a week, hashes of spent tokens.
+  token_week_keys: ['week', 'key_id', 'spki', 'private_pkcs8'],
+  enrollment_codes: ['code_hash', 'campaign'],
+  token_draws: ['code_hash', 'week'],
+  spent_tokens: ['token_hash', 'week', 'report_id'],
 };
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {
