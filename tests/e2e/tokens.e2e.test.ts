@@ -7,13 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../collector/start-collector';
 import { createEnrollmentCodes } from '../../collector/tokens/enrollment-codes';
+import { PORTAL_HOSTS } from '../portals/server';
 import { launch, type Session } from './harness';
 
 // Story: the office runs a collector that requires blind tokens and hands a cadre a slip with an enrollment code.
 // The cadre types it once in settings; the extension draws this week's token at once and schedules next week's
 // for later. The cadre sends the week; the office's aggregates count one report. Sending the week again keeps one.
 const OFFICE_TOKEN = 'e2e-office-token-0123456789abcdef';
-const HOST = 'tokens.sim.gov.cn';
+// Only the test bed's own host names resolve in the test browser (tests/portals/server.ts hostResolverRules).
+const HOST = PORTAL_HOSTS.collector;
 const TLS_DIR = path.resolve('tests/portals/tls');
 
 let collector: RunningCollector;
