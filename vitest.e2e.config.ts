@@ -6,7 +6,15 @@ import { defineConfig } from 'vitest/config';
 // exists reads it. They run one at a time, after all the others, with no other browser test running; the rest
 // run in parallel (harness.ts refuses to write policy outside that group). The 10 MB paste joins them: it holds
 // the main thread to a 50 ms budget, which another browser on the same two cores breaks.
-export const POLICY_FILES = ['tests/e2e/managed-policy.e2e.test.ts', 'tests/e2e/report.e2e.test.ts', 'tests/e2e/report-submit-failure.e2e.test.ts'];
+export const POLICY_FILES = [
+  'tests/e2e/managed-policy.e2e.test.ts',
+  'tests/e2e/report.e2e.test.ts',
+  'tests/e2e/report-submit-failure.e2e.test.ts',
+  'tests/e2e/collector.e2e.test.ts',
+  'tests/e2e/tokens.e2e.test.ts',
+  // The kit's force-install writes the folder itself (the generated Linux policy), not through the harness.
+  'tests/e2e/kit.e2e.test.ts',
+];
 const ALONE_FILES = [...POLICY_FILES, 'tests/e2e/large-paste.e2e.test.ts'];
 
 // Two workers on this 2-core machine: measured fastest without a failure (docs/benchmarks.md, "test suite").

@@ -23,12 +23,18 @@ export const nextWeekOf = (week: string): string => isoWeekPlus(week, 1);
 
 /**
  * A moment in `[start of current week, its Saturday noon)`, from a uniform `random` in [0, 1): late enough that the
- * whole week is possible, early enough that a draw is never squeezed against the week it pays for.
+ * whole week is possible, early enough that a draw is never squeezed against the week it pays for. Chosen at
+ * `notBefore` (the moment of choosing), it lies in what is left of that span: a moment already past would draw
+ * next week's token together with the current week's, and two draws at one moment tie them to one install.
+ * Past Saturday noon, what is left of the week serves.
  */
-export function pickDrawMoment(currentWeek: string, random: number): number {
+export function pickDrawMoment(currentWeek: string, random: number, notBefore = -Infinity): number {
   const days = daysOfIsoWeek(currentWeek);
-  const start = new Date(`${days[0]}T00:00:00`).getTime();
-  const end = new Date(`${days[5]}T12:00:00`).getTime();
+  // A minute on, so that a moment chosen now is never due in the same run.
+  const start = Math.max(new Date(`${days[0]}T00:00:00`).getTime(), notBefore + 60_000);
+  let end = new Date(`${days[5]}T12:00:00`).getTime();
+  if (start >= end) end = new Date(`${days[6]}T23:59:59`).getTime();
+  if (start >= end) return start;
   return Math.floor(start + random * (end - start));
 }
 
@@ -47,7 +53,7 @@ export function planDraws(now: number, state: WalletState, random: () => number)
   const schedule: Record<string, number> = {};
   if (!held.has(current)) due.push(current);
   if (!held.has(next)) {
-    const at = state.drawAt[next] ?? (schedule[next] = pickDrawMoment(current, random()));
+    const at = state.drawAt[next] ?? (schedule[next] = pickDrawMoment(current, random(), now));
     if (now >= at) due.push(next);
   }
   return { due, schedule };

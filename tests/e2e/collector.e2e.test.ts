@@ -16,7 +16,7 @@ import { PORTAL_HOSTS, TLS_DIR } from '../portals/server';
 import { freePort } from '../collector/pg-cluster';
 import { scratchDir } from '../collector/scratch-dir';
 import { cadreWeek } from '../unit/core/office/generated-reports';
-import { launch, type Session } from './harness';
+import { launch, rawReportText, type Session } from './harness';
 
 const TOKEN = 'e2e-office-token-0123456789';
 const zh = JSON.parse(fs.readFileSync(path.resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -61,10 +61,8 @@ describe('the extension, a collector and the office page', () => {
 
   it('sends the real week: a refusal is named, the retry is stored, a re-send replaces and counts once', async () => {
     const dash = await session.openExtensionPage('dashboard.html#report');
-    // The exact text sits behind 查看原文, under the readable tables.
-    await dash.getByTestId('report-raw-toggle').click();
     const preview = dash.getByTestId('report-preview');
-    await expect.poll(() => preview.innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-collector"');
+    await expect.poll(() => rawReportText(dash), { timeout: 15_000 }).toContain('"campaign": "e2e-collector"');
     expect(await preview.innerText()).toContain(`"week": "${week}"`);
     await dash.getByTestId('report-submit-send').click();
     await dash.getByTestId('report-submit-confirm').click();
@@ -84,7 +82,7 @@ describe('the extension, a collector and the office page', () => {
 
     // Sent once more (as after a lost answer): the collector replaces the week, and says so.
     await dash.reload();
-    await expect.poll(() => preview.innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-collector"');
+    await expect.poll(() => rawReportText(dash), { timeout: 15_000 }).toContain('"campaign": "e2e-collector"');
     await dash.getByTestId('report-submit-send').click();
     await dash.getByTestId('report-submit-confirm').click();
     await expect.poll(() => result.getAttribute('data-sent'), { timeout: 15_000 }).toBe('true');

@@ -308,3 +308,14 @@ export async function dumpExtensionStorage(session: Session): Promise<{ indexedD
 
 // Waits live in settle.ts: a count is accepted only once it has stood still, and fails when it goes past.
 export { settlesAt, stable, until } from './settle';
+
+/**
+ * The exact report text behind 查看原文 on the dashboard's report view. The disclosure is opened on each read:
+ * the view draws it anew once the week's figures arrive, closed again.
+ */
+export async function rawReportText(page: Page): Promise<string> {
+  const raw = page.getByTestId('report-raw');
+  if ((await raw.count()) === 0) return '';
+  await raw.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  return page.getByTestId('report-preview').innerText();
+}

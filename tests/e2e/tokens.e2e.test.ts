@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../collector/start-collector';
 import { createEnrollmentCodes } from '../../collector/tokens/enrollment-codes';
 import { PORTAL_HOSTS } from '../portals/server';
-import { launch, type Session } from './harness';
+import { launch, rawReportText, type Session } from './harness';
 
 // Story: the office runs a collector that requires blind tokens and hands a cadre a slip with an enrollment code.
 // The cadre types it once in settings; the extension draws this week's token at once and schedules next week's
@@ -65,7 +65,7 @@ describe('one report per cadre per week, with a blind token', () => {
   it('enrolls with a code, draws the token before the week is sent, and the office counts the week once', async () => {
     // Policy reaches the extension a moment after start; the report page shows when it has.
     const first = await session.openExtensionPage('dashboard.html#report');
-    await expect.poll(() => first.getByTestId('report-preview').innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-tokens"');
+    await expect.poll(() => rawReportText(first), { timeout: 15_000 }).toContain('"campaign": "e2e-tokens"');
     await first.close();
     const settings = await session.openExtensionPage('dashboard.html#settings');
     // A typo is caught on the page, before anything is asked of the collector.
@@ -91,7 +91,7 @@ describe('one report per cadre per week, with a blind token', () => {
 
     const dash = await session.openExtensionPage('dashboard.html#report');
     const preview = dash.getByTestId('report-preview');
-    await expect.poll(() => preview.innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-tokens"');
+    await expect.poll(() => rawReportText(dash), { timeout: 15_000 }).toContain('"campaign": "e2e-tokens"');
     // The token travels beside the report, so the previewed bytes hold no token.
     expect(await preview.innerText()).not.toContain('bt1.');
     await dash.getByTestId('report-submit-send').click();
@@ -104,7 +104,7 @@ describe('one report per cadre per week, with a blind token', () => {
 
     // The same week sent again pays with the same token: it replaces the report, and the office still counts one.
     const again = await session.openExtensionPage('dashboard.html#report');
-    await expect.poll(() => again.getByTestId('report-preview').innerText(), { timeout: 15_000 }).toContain('"campaign": "e2e-tokens"');
+    await expect.poll(() => rawReportText(again), { timeout: 15_000 }).toContain('"campaign": "e2e-tokens"');
     await again.getByTestId('report-submit-send').click();
     await again.getByTestId('report-submit-confirm').click();
     await expect.poll(() => again.getByTestId('report-submit-result').getAttribute('data-sent'), { timeout: 15_000 }).toBe('true');

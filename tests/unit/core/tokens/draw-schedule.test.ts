@@ -24,6 +24,18 @@ describe('drawing tokens early', () => {
     expect(plan.schedule['2026-W50']).toBeGreaterThan(now);
   });
 
+  it('never picks a moment already past when enrolling late in the week, so the two draws are not one moment', () => {
+    for (const when of ['2026-12-03T16:00:00', '2026-12-05T13:00:00', '2026-12-06T22:00:00']) {
+      const now = at(when); // Thursday afternoon, Saturday after noon, Sunday night of 2026-W49
+      for (const r of [0, 0.5, 0.999999]) {
+        const plan = planDraws(now, { weeksHeld: [], drawAt: {}, refused: [] }, () => r);
+        expect(plan.due).toEqual(['2026-W49']);
+        expect(plan.schedule['2026-W50']).toBeGreaterThanOrEqual(now);
+        expect(plan.schedule['2026-W50']).toBeLessThan(at('2026-12-07T00:00:00'));
+      }
+    }
+  });
+
   it('draws next week once its moment has passed, and never a week it holds or was refused', () => {
     const drawAt = { '2026-W50': at('2026-12-02T15:00:00') };
     const before = planDraws(at('2026-12-02T14:00:00'), { weeksHeld: ['2026-W49'], drawAt, refused: [] }, Math.random);
