@@ -9,6 +9,7 @@ import { createReportSource } from '../../storage/report/report-source';
 import { applyRetention } from '../../storage/db/retention';
 import { openDb } from '../../storage/db/schema';
 import { createUploadsRepo } from '../../storage/uploads/uploads-repo';
+import { createRecordReassigner } from '../../storage/portals/reassign-records';
 import { createVisitsRepo } from '../../storage/time/visits-repo';
 import { createActivityService } from './time/activity-service';
 import { registerDataService } from './data/data-service';
@@ -47,13 +48,7 @@ export default defineBackground(() => {
     tabs: browser.tabs,
     loadPortals: async () => (await config.read()).portalSnapshot,
   });
-  const reassignRecords = async (from: string, to: string) => {
-    await visits.reassignPortal(from, to);
-    await activity.reassignPortal(from, to);
-    await entries.reassignPortal(from, to);
-    await frictionRepo.reassignPortal(from, to);
-    await uploads.reassignPortal(from, to);
-  };
+  const reassignRecords = createRecordReassigner(db, { visits, activity, entries, submissions: frictionRepo, uploads });
   const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, reassignRecords });
   const friction = createFrictionService({ config, friction: frictionRepo, keys, subtle: crypto.subtle, now: Date.now });
   // Observational only (no blocking, no bodies); fires only for origins the cadre granted.
