@@ -3,7 +3,7 @@ import { dayKey } from '../../../core/time/day-split';
 import { daysOfIsoWeek, isoWeekOfDay } from '../../../core/time/iso-week';
 import type { ManagedPolicy } from '../../../core/contracts/managed-policy';
 import { buildWeeklyReport, portalsInWeek, reportIdMessage, serialiseReportFile } from '../../../core/report/build';
-import { EMPTY_REPORT_INPUT } from '../../../core/report/input';
+import { EMPTY_REPORT_INPUT } from '../../../core/contracts/report-input';
 import { labelPortals, type PortalPresentation } from '../../../core/report/portal-labels';
 import { reportFileSchema } from '../../../core/contracts/report-schema';
 import { fingerprint, type KeyStore } from '../../../storage/config/key-store';
