@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { EntrySummary } from '../../core/entries/summary';
+import type { MessageReply } from '../../core/contracts/messages';
 import { formatNumber, t } from '../shared/i18n';
 import { type DayRange, DayRangeSelect, useDayRangeStats } from '../shared/day-range';
 import { type PairColumn, PairTable } from '../shared/pair-table';
 
-type Summary = EntrySummary & { names: Record<string, string> };
+type Summary = MessageReply<'stats.entries'>;
 
 const minutes = (ms: number) => formatNumber(ms / 60_000, { maximumFractionDigits: 1 });
 
@@ -19,7 +19,7 @@ const PAIR_COLUMNS: PairColumn<Summary['pairs'][number]>[] = [
 /** 重复填报: how often values were typed again, by field category and by portal pair. Never a value. */
 export function EntriesView() {
   const [days, setDays] = useState<DayRange>(7);
-  const summary = useDayRangeStats<Summary>('stats.entries', days);
+  const summary = useDayRangeStats('stats.entries', days);
   const name = (id: string) => summary?.names[id] ?? id;
 
   return (

@@ -1,6 +1,6 @@
 import { format, startOfISOWeek, subWeeks } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
-import type { OverviewSummary } from '../../core/overview/summary';
+import type { MessageReply } from '../../core/contracts/messages';
 import type { PageTagInReport } from '../../core/contracts/report-schema';
 import type { GapRow } from '../../storage/db/schema';
 import { formatNumber, t } from '../shared/i18n';
@@ -21,7 +21,7 @@ export const GAP_REASON_KEYS: Record<GapRow['reason'], string> = {
   'upload-unfinished': 'overview_gap_upload_unfinished',
 };
 
-type Summary = OverviewSummary & { names: Record<string, string> };
+type Summary = MessageReply<'stats.overview'>;
 const minutes = (ms: number) => Math.round(ms / 60_000);
 const day = (d: Date) => format(d, 'yyyy-MM-dd');
 
@@ -43,14 +43,14 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
       const range = overviewRange(period, now);
       const withTrend = polls++ % 6 === 0;
       try {
-        const figures = await readOverview<Summary>(range);
+        const figures = await readOverview(range);
         if (!live) return;
         setSummary(figures);
         setError(null);
         onFigures?.();
         if (!withTrend) return;
         const trendFrom = day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1)));
-        const weekly = await rpc<Summary>('stats.overview', { trendFrom, ...range });
+        const weekly = await rpc('stats.overview', { trendFrom, ...range });
         if (live) setTrend(weekly.weeks);
       } catch (e) {
         if (live) setError((e as Error).message);
@@ -66,7 +66,7 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
 
   const name = (id: string) => summary?.names[id] ?? id;
   const portals = summary?.portals ?? [];
-  const total = (k: keyof OverviewSummary['portals'][number]) => portals.reduce((s, p) => s + (p[k] as number), 0);
+  const total = (k: keyof Summary['portals'][number]) => portals.reduce((s, p) => s + (p[k] as number), 0);
 
   return (
     <div data-testid="overview-view">

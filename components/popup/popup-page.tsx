@@ -2,20 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { matchUrl } from '../../core/portals/match';
 import { parsePatternInput } from '../../core/portals/pattern';
-import type { FrictionTotals } from '../../core/submissions/totals';
+import type { TodayRow } from '../../core/contracts/message-replies';
 import { FRICTION_COLUMNS } from '../shared/submission-columns';
 import { formatNumber, t } from '../shared/i18n';
 import { grantAndAdd } from '../shared/portal-grant';
 import { usePortalState } from '../shared/portal-state';
 import { rpc } from '../shared/rpc';
-
-interface TodayRow extends Omit<FrictionTotals, 'portalId'> {
-  portalId: string;
-  name: string;
-  visits: number;
-  activeMs: number;
-  waitMs: number;
-}
 
 /** Minutes with one decimal: a cadre checking "did that count?" should see the figure move. */
 const minutes = (ms: number) => formatNumber(ms / 60_000, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -28,7 +20,7 @@ export function PopupPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const load = () => rpc<TodayRow[]>('stats.today', {}).then(setToday, () => setToday([]));
+    const load = () => rpc('stats.today', {}).then(setToday, () => setToday([]));
     load();
     const timer = setInterval(load, 1000);
     // activeTab lets us read the current tab's address only because the cadre opened the popup on it.

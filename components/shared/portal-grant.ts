@@ -15,7 +15,7 @@ const originsOf = (patterns: readonly PortalPattern[]) => [...new Set(patterns.m
 export async function grantAndAdd(additions: Additions): Promise<string[]> {
   const granted = await browser.permissions.request({ origins: originsOf(additions.flatMap((a) => a.patterns)) });
   if (!granted) throw new Error('not-granted');
-  return rpc<string[]>('portals.add', { portals: additions });
+  return rpc('portals.add', { portals: additions });
 }
 
 /** For a listed portal whose access was never granted or was revoked (office catalog, browser settings). */

@@ -63,7 +63,7 @@ export default defineBackground(() => {
     session: browser.storage.session,
     onCredited: friction.onCredited,
   });
-  const router = createMessageRouter(browser.runtime);
+  const router = createMessageRouter(browser.runtime, config);
   portals.register(router);
   time.register(router);
   createVisitService({ config, visits, now: Date.now, onTopVisit: friction.onTopVisit }).register(router);

@@ -1,11 +1,12 @@
 import { createActivityClock, type ActivityGap, type ActivitySlice } from '../../core/time/activity-clock';
 import { waitingMs } from '../../core/time/waiting';
 import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
+import type { PageSend } from '../../core/contracts/messages';
 
 export interface ActivityObserverDeps {
   signal: AbortSignal;
   events: PageEvents;
-  send: (message: unknown) => Promise<unknown>;
+  send: PageSend;
   idleThresholdSec: number;
   /** The top document measures waiting for its navigation; frames do not. */
   top: boolean;
@@ -104,7 +105,7 @@ export function startActivityObserver({ signal, events, send, idleThresholdSec, 
   return { setIdleThreshold: (sec: number) => clock.setIdleThreshold(sec * 1000) };
 }
 
-function reportWaiting(signal: AbortSignal, send: (message: unknown) => Promise<unknown>) {
+function reportWaiting(signal: AbortSignal, send: PageSend) {
   const measure = () => {
     const [nav] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & { activationStart?: number })[];
     const ms = nav && waitingMs({ startTime: nav.startTime, activationStart: nav.activationStart, loadEventEnd: nav.loadEventEnd });

@@ -9,7 +9,7 @@ import { startSubmitObserver } from './submit-observer';
 import { openMainWorldChannel } from './main-world-channel';
 import { createPageEvents } from './page-events';
 import { startUploadObserver } from './upload-observer';
-import { claimDocument, send } from './observer-lifecycle';
+import { claimDocument, pageSender } from './observer-lifecycle';
 
 // Registered at run time for granted portal origins only (see background/portal-access.ts). Access is per
 // origin, so the port and path prefix are checked here with the same matcher the settings tester uses.
@@ -26,20 +26,21 @@ export default defineUnlistedScript(async () => {
   const match = matchUrl(effectiveUrl(window), config.portalSnapshot, { paused: config.paused });
   if (!match.tracked) return;
   // Not awaited: observing starts at once, whatever the worker is busy with (after an update it is starting up).
-  void send(controller, { type: 'page.hello', payload: {} });
+  const send = pageSender(controller);
+  void send({ type: 'page.hello', payload: {} });
   const events = createPageEvents(controller.signal);
   const activity = startActivityObserver({
     signal: controller.signal,
     events,
-    send: (message) => send(controller, message),
+    send,
     idleThresholdSec: config.idleThresholdSec,
     top: window.top === window,
   });
   const taggedLogin = match.tag === 'login';
-  startEntryObserver({ signal: controller.signal, events, channel, send: (message) => send(controller, message), taggedLogin });
-  startSubmitObserver({ events, channel, send: (message) => send(controller, message), taggedLogin });
-  startCopyObserver({ events, send: (message) => send(controller, message), taggedLogin });
-  startUploadObserver({ signal: controller.signal, events, channel, send: (message) => send(controller, message) });
+  startEntryObserver({ signal: controller.signal, events, channel, send, taggedLogin });
+  startSubmitObserver({ events, channel, send, taggedLogin });
+  startCopyObserver({ events, send, taggedLogin });
+  startUploadObserver({ signal: controller.signal, events, channel, send });
   // Pausing, removing the portal or changing the threshold takes effect without reloading the page.
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Message, MessageReply, PageMessageType, PageSend, Reply } from '../../core/contracts/messages';
 
 const INSTANCE = Symbol.for('burden-barometer.portal-observer');
 
@@ -24,12 +25,17 @@ export function claimDocument(): AbortController | null {
   return controller;
 }
 
-/** Sends a message; an invalidated extension context (update, reload) stops this observer instead of throwing. */
-export async function send(controller: AbortController, message: unknown): Promise<unknown> {
-  try {
-    return await browser.runtime.sendMessage(message);
-  } catch {
-    if (!browser.runtime?.id) controller.abort();
-    return undefined;
-  }
+/**
+ * The observer's one way to the worker, bound to its document: only page messages, typed by the registry. An
+ * invalidated extension context (update, reload) stops this observer instead of throwing.
+ */
+export function pageSender(controller: AbortController): PageSend {
+  return async <T extends PageMessageType>(message: Message<T>) => {
+    try {
+      return (await browser.runtime.sendMessage(message)) as Reply<MessageReply<T>> | undefined;
+    } catch {
+      if (!browser.runtime?.id) controller.abort();
+      return undefined;
+    }
+  };
 }

@@ -1,6 +1,7 @@
 import { format, subMonths } from 'date-fns';
 import { dayKey } from '../../../core/time/day-split';
 import { daysOfIsoWeek, isoWeekOfDay } from '../../../core/time/iso-week';
+import type { SubmitResult } from '../../../core/contracts/message-replies';
 import type { ManagedPolicy } from '../../../core/contracts/managed-policy';
 import { buildWeeklyReport, portalsInWeek, reportIdMessage, serialiseReportFile } from '../../../core/report/build';
 import { EMPTY_REPORT_INPUT } from '../../../core/contracts/report-input';
@@ -25,8 +26,6 @@ export interface ReportServiceDeps {
   /** A collector that has not answered in this long is treated as failed; the report stays kept for a retry. */
   submitTimeoutMs?: number;
 }
-
-export type SubmitResult = { sent: true; status: number } | { sent: false; error: string };
 
 /**
  * The report builder's worker side: builds files from the database, and is the only code in the extension

@@ -7,7 +7,7 @@ import type { FrictionRepo } from '../../../storage/submissions/submissions-repo
 import { fingerprint, type KeyStore } from '../../../storage/config/key-store';
 import type { LocalConfigStore } from '../../../storage/config/local-config';
 import type { MessageRouter } from '../messaging/message-router';
-import { createSerialQueue, portalOfSender } from '../portals/sender-portal';
+import { createSerialQueue } from '../portals/sender-portal';
 
 type MessageSender = Browser.runtime.MessageSender;
 
@@ -173,10 +173,9 @@ export function createFrictionService(deps: FrictionServiceDeps) {
     },
 
     register(router: MessageRouter) {
-      router.on('page.submitIntent', async (payload, sender) => {
+      router.on('page.submitIntent', async (payload, { sender, portalId }) => {
         const at = deps.now();
         const tabId = sender.tab?.id;
-        const portalId = await portalOfSender(deps.config, sender);
         if (!portalId || tabId === undefined) return { noted: false };
         const login = await loginFacts(payload.login);
         const early = matcher.intent({ tabId, frameId: sender.frameId ?? 0, at, data: { portalId, login }, follows: payload.via === 'submit' });
