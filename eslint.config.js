@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { dependencyDirection } from './scripts/lint/dependency-direction.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/portals/sites/**', 'bench-results/**'] },
@@ -7,6 +8,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { layers: { rules: { 'dependency-direction': dependencyDirection } } },
+    rules: { 'layers/dependency-direction': 'error' },
   },
   {
     // core/ is pure: no extension APIs, no DOM. Clock, ids and adapters come in as parameters.

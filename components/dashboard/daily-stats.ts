@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { DailyStats } from '../../core/contracts/message-replies';
 import { rpc } from '../shared/rpc';
-
-export interface DailyStats {
-  days: { day: string; portalId: string; activeMs: number; waitMs: number }[];
-  names: Record<string, string>;
-}
 
 /**
  * Active and waiting time per portal and day from `fromDay` to `toDay`, read again every `pollMs`. `fromDay`
@@ -16,7 +12,7 @@ export function useDailyStats(fromDay: string | null, toDay: string, pollMs: num
     if (!fromDay) return;
     let live = true;
     const load = () =>
-      rpc<DailyStats>('stats.daily', { fromDay, toDay }).then(
+      rpc('stats.daily', { fromDay, toDay }).then(
         (s) => live && setStats(s),
         () => live && setStats(null),
       );

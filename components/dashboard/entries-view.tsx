@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { EntrySummary } from '../../core/entries/summary';
+import type { MessageReply } from '../../core/contracts/messages';
 import { formatNumber, t } from '../shared/i18n';
 import { type DayRange, DayRangeSelect, useDayRangeStats } from '../shared/day-range';
 import { type PairColumn, PairTable } from '../shared/pair-table';
 
-type Summary = EntrySummary & { names: Record<string, string> };
+type Summary = MessageReply<'stats.entries'>;
 
 // Re-typing minutes are left out: the observer's typing time is 0 for most typed values (one input event per
 // commit), so the column read 0 everywhere (issue #16). The characters re-typed say the same honestly.
@@ -18,7 +18,7 @@ const PAIR_COLUMNS: PairColumn<Summary['pairs'][number]>[] = [
 /** 重复填报: how often values were typed again, by field category and by portal pair. Never a value. */
 export function EntriesView() {
   const [days, setDays] = useState<DayRange>(7);
-  const summary = useDayRangeStats<Summary>('stats.entries', days);
+  const summary = useDayRangeStats('stats.entries', days);
   const name = (id: string) => summary?.names[id] ?? id;
 
   return (

@@ -15,7 +15,7 @@ export function overviewRange(period: OverviewPeriod, now: Date): { fromDay: str
 
 const request = (range: { fromDay: string; toDay: string }) => rpc('stats.overview', { trendFrom: range.fromDay, ...range });
 
-let early: { key: string; reply: Promise<unknown> } | null = null;
+let early: { key: string; reply: ReturnType<typeof request> } | null = null;
 
 /**
  * Asks the worker for the overview's first figures as the dashboard starts, so the worker reads while the page
@@ -30,9 +30,9 @@ export function startEarlyOverviewRead(hash: string, now: Date) {
 }
 
 /** The period's figures: the early reply once if it asked for this very range, else a fresh request. */
-export function readOverview<R>(range: { fromDay: string; toDay: string }): Promise<R> {
+export function readOverview(range: { fromDay: string; toDay: string }): ReturnType<typeof request> {
   const taken = early;
   early = null;
-  if (taken && taken.key === `${range.fromDay}/${range.toDay}`) return taken.reply as Promise<R>;
-  return request(range) as Promise<R>;
+  if (taken && taken.key === `${range.fromDay}/${range.toDay}`) return taken.reply;
+  return request(range);
 }

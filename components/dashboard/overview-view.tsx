@@ -1,6 +1,6 @@
 import { addDays, format, startOfISOWeek, subDays, subWeeks } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
-import type { OverviewSummary } from '../../core/overview/summary';
+import type { MessageReply } from '../../core/contracts/messages';
 import type { PageTagInReport } from '../../core/contracts/report-schema';
 import type { GapRow } from '../../storage/db/schema';
 import { formatNumber, isOne, t } from '../shared/i18n';
@@ -9,7 +9,8 @@ import { OverviewChart } from './overview-chart';
 import { DEFAULT_OVERVIEW_PERIOD, OVERVIEW_PERIODS, type OverviewPeriod, overviewRange, readOverview } from './overview-first-read';
 import { portalHref } from './portal-route';
 import { TAG_LABEL_KEYS } from './report-labels';
-import { type DailyStats, useDailyStats } from './daily-stats';
+import type { DailyStats } from '../../core/contracts/message-replies';
+import { useDailyStats } from './daily-stats';
 import { weekRangeLabel } from './week-label';
 import { rpc } from '../shared/rpc';
 
@@ -27,7 +28,7 @@ export const GAP_REASON_KEYS: Record<GapRow['reason'], string> = {
   'page-limit': 'overview_gap_page_limit',
 };
 
-type Summary = OverviewSummary & { names: Record<string, string> };
+type Summary = MessageReply<'stats.overview'>;
 type Period = OverviewPeriod | 'custom';
 const day = (d: Date) => format(d, 'yyyy-MM-dd');
 
@@ -65,14 +66,14 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
       const range = period === 'custom' ? custom : overviewRange(period, now);
       const withTrend = polls++ % 6 === 0;
       try {
-        const figures = await readOverview<Summary>(range);
+        const figures = await readOverview(range);
         if (!live) return;
         setSummary(figures);
         setError(null);
         onFigures?.();
         if (!withTrend) return;
         const trendFrom = day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1)));
-        const weekly = await rpc<Summary>('stats.overview', { trendFrom, fromDay: range.fromDay, toDay: range.toDay });
+        const weekly = await rpc('stats.overview', { trendFrom, fromDay: range.fromDay, toDay: range.toDay });
         if (live) setTrend(weekly.weeks);
       } catch (e) {
         if (live) setError((e as Error).message);
@@ -90,7 +91,7 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
   const needle = filter.trim().toLowerCase();
   const all = [...(summary?.portals ?? [])].sort((a, b) => b.activeMs - a.activeMs);
   const portals = needle ? all.filter((p) => name(p.portalId).toLowerCase().includes(needle)) : all;
-  const total = (k: keyof OverviewSummary['portals'][number]) => all.reduce((s, p) => s + (p[k] as number), 0);
+  const total = (k: keyof Summary['portals'][number]) => all.reduce((s, p) => s + (p[k] as number), 0);
   const observed = all.length > 0 || Object.keys(summary?.gapsByReason ?? {}).length > 0;
   const names = portals.map((p) => name(p.portalId));
   const href = (i: number) => portalHref(portals[i]!.portalId);

@@ -3,7 +3,7 @@ import { COLLECTOR_ERRORS } from '../../core/contracts/collector-errors';
 import { t } from '../shared/i18n';
 import { rpc } from '../shared/rpc';
 
-type Result = { sent: true; status: number; replaced?: number } | { sent: false; error: string };
+import type { SubmitResult } from '../../core/contracts/message-replies';
 
 /**
  * Why a submission did not go through; `http-<status>` carries a status the collector did not explain,
@@ -24,14 +24,14 @@ const errorText = (code: string) => {
 export function ReportSubmit(props: { endpoint: string | null; bytes: string; pendingError?: string; emptyWeek?: boolean; onDone: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<SubmitResult | null>(null);
   const pending = props.pendingError !== undefined;
   const id = pending ? 'report-pending' : 'report-submit';
 
   const send = async () => {
     setBusy(true);
     try {
-      setResult(await rpc<Result>('report.submit', { bytes: props.bytes }));
+      setResult(await rpc('report.submit', { bytes: props.bytes }));
     } catch (e) {
       setResult({ sent: false, error: e instanceof Error ? e.message : 'internal' });
     } finally {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ReportIssue } from '../../core/contracts/report-schema';
+import type { BuiltReport, ReportState } from '../../core/contracts/message-replies';
 import { LEVELS, WORK_DOMAINS, type ReportProfile } from '../../core/contracts/report-schema';
 import { t } from '../shared/i18n';
 import { downloadText } from '../shared/download';
@@ -11,25 +11,6 @@ import { formatMinutes } from '../shared/minutes';
 import type { ReportFile } from '../../core/contracts/report-schema';
 import { DOMAIN_KEYS, LEVEL_LABEL_KEYS } from './report-labels';
 import { rpc } from '../shared/rpc';
-
-export interface ReportState {
-  weeks: { week: string; activeMs: number; from: string; to: string }[];
-  currentWeek: string;
-  campaign: string | null;
-  endpoint: string | null;
-  pending: { bytes: string; error: string } | null;
-  requestsSent: number;
-}
-
-interface PreviewPortal {
-  id: string;
-  name: string;
-  catalog: boolean;
-  host: string | null;
-  labels: string[];
-}
-
-type Built = ({ ok: true; bytes: string } | { ok: false; issues: ReportIssue[] }) & { portals: PreviewPortal[] };
 
 const REGION = /^(?:\d{2}){1,3}$/;
 
@@ -44,12 +25,12 @@ export function ReportView() {
   const [region, setRegion] = useState('');
   const [showHost, setShowHost] = useState<string[]>([]);
   const [drop, setDrop] = useState<string[]>([]);
-  const [built, setBuilt] = useState<Built | null>(null);
+  const [built, setBuilt] = useState<BuiltReport | null>(null);
   const [buildError, setBuildError] = useState<string | null>(null);
   const [exportConfirm, setExportConfirm] = useState(false);
 
   const loadState = () =>
-    rpc<ReportState>('report.state', {}).then((s) => {
+    rpc('report.state', {}).then((s) => {
       setState(s);
       setWeeks((w) => (w.length ? w : [s.currentWeek]));
     });
@@ -69,7 +50,7 @@ export function ReportView() {
     if (!weeks.length) return setBuilt(null);
     let current = true;
     const chosen: ReportProfile = { ...profile, ...(regionValid && region && { region }) };
-    rpc<Built>('report.build', { weeks, profile: chosen, showHost, drop }).then(
+    rpc('report.build', { weeks, profile: chosen, showHost, drop }).then(
       (b) => current && (setBuilt(b), setBuildError(null)),
       (e: Error) => current && setBuildError(e.message),
     );

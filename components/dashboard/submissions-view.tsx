@@ -1,16 +1,9 @@
-import type { FrictionTotals } from '../../core/submissions/totals';
 import type { PageTag } from '../../core/portals/portal';
 import { FRICTION_COLUMNS } from '../shared/submission-columns';
 import { formatNumber, t } from '../shared/i18n';
 import { useDayRangeStats } from '../shared/day-range';
 import { formatMinutes } from '../shared/minutes';
 import { portalHref } from './portal-route';
-
-interface FrictionStats {
-  portals: FrictionTotals[];
-  tags: { tag: PageTag; portalId: string; day: string; visits: number; activeMs: number }[];
-  names: Record<string, string>;
-}
 
 const TAG_LABEL: Record<PageTag, () => string> = {
   'check-in': () => t('office_tag_check_in'),
@@ -22,7 +15,7 @@ const TAG_LABEL: Record<PageTag, () => string> = {
 
 /** Submissions, failures, logins and tagged pages per portal over the last `days` days (issue 4). */
 export function FrictionTable({ days = 7 }: { days?: number }) {
-  const stats = useDayRangeStats<FrictionStats>('stats.friction', days);
+  const stats = useDayRangeStats('stats.friction', days);
   if (!stats) return null;
   const name = (id: string) => stats.names[id] ?? id;
   const tagRows = [...stats.tags.reduce((acc, r) => {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { UploadSummary } from '../../core/uploads/summary';
+import type { MessageReply } from '../../core/contracts/messages';
 import { formatDate, formatNumber, t } from '../shared/i18n';
 import { type DayRange, DayRangeSelect, useDayRangeStats } from '../shared/day-range';
 import { type PairColumn, PairTable } from '../shared/pair-table';
 
-type Summary = UploadSummary & { names: Record<string, string> };
+type Summary = MessageReply<'stats.uploads'>;
 
 const PAIR_COLUMNS: PairColumn<Summary['pairs'][number]>[] = [
   { header: 'uploads_col_repeats', cell: (p) => formatNumber(p.repeats), attribute: { name: 'repeats', value: (p) => p.repeats } },
@@ -14,7 +14,7 @@ const PAIR_COLUMNS: PairColumn<Summary['pairs'][number]>[] = [
 /** 重复上传: files given again, exactly or as a resized / recompressed copy, and evidence photos per day. */
 export function UploadsView() {
   const [days, setDays] = useState<DayRange>(7);
-  const summary = useDayRangeStats<Summary>('stats.uploads', days);
+  const summary = useDayRangeStats('stats.uploads', days);
   const name = (id: string) => summary?.names[id] ?? id;
   const n = (x: number) => formatNumber(x);
 

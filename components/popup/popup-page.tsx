@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { matchUrl } from '../../core/portals/match';
 import { parsePatternInput } from '../../core/portals/pattern';
-import type { FrictionTotals } from '../../core/submissions/totals';
+import type { TodayRow } from '../../core/contracts/message-replies';
 import { FRICTION_COLUMNS } from '../shared/submission-columns';
 import { errorText } from '../shared/error-text';
 import { formatNumber, t } from '../shared/i18n';
@@ -10,14 +10,6 @@ import { formatMinutes } from '../shared/minutes';
 import { grantAndAdd } from '../shared/portal-grant';
 import { usePortalState } from '../shared/portal-state';
 import { rpc } from '../shared/rpc';
-
-interface TodayRow extends Omit<FrictionTotals, 'portalId'> {
-  portalId: string;
-  name: string;
-  visits: number;
-  activeMs: number;
-  waitMs: number;
-}
 
 /** Portals shown at a glance; the rest fold under "all portals". */
 const TOP = 5;
@@ -34,7 +26,7 @@ export function PopupPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const load = () => rpc<TodayRow[]>('stats.today', {}).then(setToday, () => setToday([]));
+    const load = () => rpc('stats.today', {}).then(setToday, () => setToday([]));
     load();
     const timer = setInterval(load, 1000);
     // activeTab lets us read the current tab's address only because the cadre opened the popup on it.

@@ -8,12 +8,7 @@ import { rpc } from '../shared/rpc';
 /** Every table but `meta` (keys and internal state), which the worker never exports. */
 const EXPORTED_TABLES = Object.keys(TABLE_FACTS).filter((name) => name !== 'meta');
 // Read on click, not on opening settings: a year of records is megabytes.
-const exportData = () => rpc<Exported>('data.export', {});
-
-interface Exported {
-  tables: Record<string, Record<string, unknown>[]>;
-  settings: Record<string, unknown>;
-}
+const exportData = () => rpc('data.export', {});
 
 /**
  * Settings → your data: how many requests the extension ever made, export of everything stored (never the keys:
@@ -24,7 +19,7 @@ export function DataControls() {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<'deleted' | 'error' | null>(null);
   const load = () => {
-    void rpc<{ requestsSent: number }>('report.state', {}).then((s) => setRequests(s.requestsSent));
+    void rpc('report.state', {}).then((s) => setRequests(s.requestsSent));
   };
   useEffect(load, []);
   const stamp = format(new Date(), 'yyyy-MM-dd');

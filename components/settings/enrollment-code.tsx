@@ -1,18 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, t } from '../shared/i18n';
 import { rpc } from '../shared/rpc';
-
-interface TokenState {
-  source: 'policy' | 'settings' | null;
-  codeHint: string | null;
-  collector: string | null;
-  weeks: string[];
-  currentWeek: string;
-  nextDrawAt: number | null;
-  lastError: string | null;
-}
-
-type EnrollReply = { ok: true; state: TokenState } | { ok: false; problem: string };
+import type { TokenState } from '../../core/contracts/message-replies';
 
 /** The issuer's refusals and the worker's own failure that settings names; anything else is shown by its code. */
 export const DRAW_ERRORS = ['token-drawn', 'enrollment-unknown', 'token-week', 'token-invalid', 'network'];
@@ -29,7 +18,7 @@ export function EnrollmentCode() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    const load = () => void rpc<TokenState>('tokens.state', {}).then(setState);
+    const load = () => void rpc('tokens.state', {}).then(setState);
     load();
     // A draw can finish after the page asked (policy arriving, the alarm): the state is local, so re-reading it
     // every few seconds costs nothing and shows the token when it comes.
@@ -43,7 +32,7 @@ export function EnrollmentCode() {
     setBusy(true);
     setSaved(false);
     try {
-      const reply = await rpc<EnrollReply>('tokens.enroll', { code: input });
+      const reply = await rpc('tokens.enroll', { code: input });
       if (!reply.ok) return setProblem(reply.problem);
       setProblem(null);
       setInput('');
@@ -53,7 +42,7 @@ export function EnrollmentCode() {
       setBusy(false);
     }
   };
-  const forget = async () => setState(await rpc<TokenState>('tokens.forget', {}));
+  const forget = async () => setState(await rpc('tokens.forget', {}));
 
   return (
     <div data-testid="enrollment">

@@ -11,7 +11,7 @@ export function MatcherTester({ portalName }: { portalName: (id: string) => stri
 
   const test = (event: Event) => {
     event.preventDefault();
-    rpc<MatchResult>('matcher.test', { url }).then(setResult, () => setResult(null));
+    rpc('matcher.test', { url }).then(setResult, () => setResult(null));
   };
 
   return (

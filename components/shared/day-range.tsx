@@ -1,6 +1,7 @@
 import { format, subDays } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from './i18n';
+import type { MessageReply } from '../../core/contracts/messages';
 import { rpc } from './rpc';
 
 /** The ranges a dashboard table offers: today, and the last 7, 30 or 90 days. */
@@ -15,14 +16,15 @@ type DayRangeMessage = 'stats.entries' | 'stats.uploads' | 'stats.friction';
  * portal in another tab shows up within seconds. The range is recomputed on each poll, so a dashboard left open
  * overnight moves on to the new day. A failed read shows nothing rather than stale figures.
  */
-export function useDayRangeStats<R>(type: DayRangeMessage, days: number, pollMs = 3000): R | null {
-  const [stats, setStats] = useState<R | null>(null);
+export function useDayRangeStats<T extends DayRangeMessage>(type: T, days: number, pollMs = 3000): MessageReply<T> | null {
+  const [stats, setStats] = useState<MessageReply<T> | null>(null);
   useEffect(() => {
     let live = true;
     const load = () => {
       const now = new Date();
-      rpc<R>(type, { fromDay: format(subDays(now, days - 1), 'yyyy-MM-dd'), toDay: format(now, 'yyyy-MM-dd') }).then(
-        (data) => live && setStats(data),
+      // All three take the same range; TypeScript cannot narrow the payload of a generic `T`, hence the widening.
+      rpc<DayRangeMessage>(type, { fromDay: format(subDays(now, days - 1), 'yyyy-MM-dd'), toDay: format(now, 'yyyy-MM-dd') }).then(
+        (data) => live && setStats(data as MessageReply<T>),
         () => live && setStats(null),
       );
     };

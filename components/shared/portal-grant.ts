@@ -18,7 +18,7 @@ export async function grantAndAdd(additions: Additions, onGranted?: () => void):
   const granted = await browser.permissions.request({ origins: originsToRequest(additions.flatMap((a) => a.patterns)) });
   if (!granted) throw new Error('not-granted');
   onGranted?.();
-  return rpc<string[]>('portals.add', { portals: additions });
+  return rpc('portals.add', { portals: additions });
 }
 
 /** For a listed portal whose access was never granted or was revoked (office catalog, browser settings). */

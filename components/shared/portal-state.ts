@@ -1,29 +1,16 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PolicyKey, PolicyProblem } from '../../core/contracts/managed-policy';
-import type { Portal } from '../../core/portals/portal';
+import type { PortalsState } from '../../core/contracts/message-replies';
 import { rpc } from './rpc';
 
-export interface PortalState {
-  portals: (Portal & { missingOrigins: string[] })[];
-  userPortalsSetAside: number;
-  policy: {
-    presentKeys: PolicyKey[];
-    lockPortalList: boolean;
-    campaign?: string;
-    reportEndpoint?: string;
-    problems: PolicyProblem[];
-  };
-  paused: boolean;
-  welcomeDone: boolean;
-  grantedOrigins: string[];
-}
+/** The portal list, policy and switches as the worker answers `portals.state`. */
+export type PortalState = PortalsState;
 
 /** The portal list as the background sees it, refreshed whenever the configuration changes. */
 export function usePortalState(): [PortalState | null, () => void] {
   const [state, setState] = useState<PortalState | null>(null);
   const reload = useCallback(() => {
-    rpc<PortalState>('portals.state', {}).then(setState, () => setState(null));
+    rpc('portals.state', {}).then(setState, () => setState(null));
   }, []);
   useEffect(() => {
     reload();

@@ -8,6 +8,7 @@
  */
 import { getISOWeeksInYear } from 'date-fns';
 import { z } from 'zod';
+import { AT_MOST_RULES, describeCrossFieldRules, type NumberKind, REPORT_FIELDS, REPORT_LISTS, type ReportRuleCode, type RuleScope, ruleField, UNIQUE_RULES } from './report-rules';
 
 export const REPORT_SCHEMA_ID = 'burden-report/1';
 
@@ -66,48 +67,27 @@ export function hasIsoWeek53(year: number): boolean {
   return getISOWeeksInYear(new Date(year, 5, 15)) === 53;
 }
 
-/** Machine codes of the cross-field checks, for `describeIssues` and for UI translation. */
-export type ReportRuleCode =
-  | 'week_not_in_year'
-  | 'off_hours_exceed_active'
-  | 'repeats_exceed_entries'
-  | 'repeated_uploads_exceed_uploads'
-  | 'upload_kinds_exceed_uploads'
-  | 'failures_exceed_submissions'
-  | 'duplicate_filings_exceed_submissions'
-  | 'exceeds_logins'
-  | 'exceeds_total'
-  | 'category_portals_exceed_entries'
-  | 'pair_order'
-  | 'duplicate_portal'
-  | 'duplicate_pair'
-  | 'duplicate_category'
-  | 'duplicate_tag'
-  | 'duplicate_report_id';
+export type { ReportRuleCode } from './report-rules';
+export { CATEGORY_FIELDS_BOUNDED_BY_TOTALS, PAIR_FIELDS_BOUNDED_BY_TOTALS, PORTAL_FIELDS_BOUNDED_BY_TOTALS } from './report-rules';
 
 /**
- * Cross-field rules that JSON Schema cannot state; the generator copies them into the published schema's
- * description so that a collector written in another language knows what else to check.
+ * Cross-field rules that JSON Schema cannot state, in words (from the table in report-rules.ts); the generator
+ * copies them into the published schema's description so that a collector written in another language knows
+ * what else to check.
  */
-export const REPORT_CROSS_FIELD_RULES: readonly string[] = [
-  'Within a file, no two reports share a reportId.',
-  'In totals: offHoursMinutes <= activeMinutes; sameFieldRepeats + crossPortalRepeats <= entries; ' +
-    'repeatedUploads + nearRepeatUploads <= uploads; photoUploads + screenshotUploads <= uploads; ' +
-    'failedSubmissions <= submissions; duplicateFilings <= submissions; ' +
-    'relogins, captchas, accounts and loginOnlyVisits each <= logins.',
-  'In each portal: sameFieldRepeats + crossPortalRepeats <= entries; repeatedUploads <= uploads; ' +
-    'photoUploads + screenshotUploads <= uploads; failedSubmissions <= submissions; ' +
-    'relogins, captchas and loginOnlyVisits each <= logins; and every count <= the field of the same name in totals.',
-  'portals[].portal, categories[].category and tags[].tag are unique within a report; ' +
-    'in pairs[], a < b (code-unit order) and each {a, b} appears once; each pair count <= the field of the same name in totals.',
-  'In each category: sameFieldRepeats + crossPortalRepeats <= entries; portals <= entries; ' +
-    'portals <= totals.portalsUsed; each count <= the field of the same name in totals.',
-  'In each tag: activeMinutes <= totals.activeMinutes.',
-];
+export const REPORT_CROSS_FIELD_RULES: readonly string[] = describeCrossFieldRules();
 
-const count = z.int().min(0).max(MAX_COUNT);
-const minutesInWeek = z.int().min(0).max(MINUTES_PER_WEEK);
-const daysInWeek = z.int().min(0).max(DAYS_PER_WEEK);
+const NUMBER_SCHEMAS: Record<NumberKind, z.ZodInt> = {
+  count: z.int().min(0).max(MAX_COUNT),
+  minutes: z.int().min(0).max(MINUTES_PER_WEEK),
+  days: z.int().min(0).max(DAYS_PER_WEEK),
+};
+
+/** The zod shape of a scope's numeric fields, in the table's order. */
+function numbers<S extends RuleScope>(scope: S): { [K in keyof (typeof REPORT_FIELDS)[S]]: z.ZodInt } {
+  const fields = REPORT_FIELDS[scope] as Record<string, NumberKind>;
+  return Object.fromEntries(Object.entries(fields).map(([k, kind]) => [k, NUMBER_SCHEMAS[kind]])) as never;
+}
 
 const CATALOG_ID = '[a-z0-9][a-z0-9-]{0,63}';
 const HOST_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
@@ -162,199 +142,58 @@ export const profileSchema = z.strictObject({
   domain: z.enum(WORK_DOMAINS).optional(),
 });
 
-export const reportTotalsSchema = z.strictObject({
-  activeMinutes: minutesInWeek,
-  offHoursMinutes: minutesInWeek,
-  waitMinutes: minutesInWeek,
-  daysActive: daysInWeek,
-  portalsUsed: count,
-  logins: count,
-  relogins: count,
-  captchas: count,
-  accounts: count,
-  loginOnlyVisits: count,
-  submissions: count,
-  failedSubmissions: count,
-  entries: count,
-  sameFieldRepeats: count,
-  crossPortalRepeats: count,
-  retypedChars: count,
-  repeatTypingMinutes: minutesInWeek,
-  transfers: count,
-  duplicateFilings: count,
-  uploads: count,
-  repeatedUploads: count,
-  nearRepeatUploads: count,
-  photoUploads: count,
-  screenshotUploads: count,
-});
+export const reportTotalsSchema = z.strictObject(numbers('totals'));
 
-export const reportPortalSchema = z.strictObject({
-  portal: portalIdSchema,
-  activeMinutes: minutesInWeek,
-  waitMinutes: minutesInWeek,
-  daysActive: daysInWeek,
-  logins: count,
-  relogins: count,
-  captchas: count,
-  loginOnlyVisits: count,
-  submissions: count,
-  failedSubmissions: count,
-  entries: count,
-  sameFieldRepeats: count,
-  crossPortalRepeats: count,
-  uploads: count,
-  repeatedUploads: count,
-  photoUploads: count,
-  screenshotUploads: count,
-});
+export const reportPortalSchema = z.strictObject({ portal: portalIdSchema, ...numbers('portal') });
 
-export const reportPairSchema = z.strictObject({
-  a: portalIdSchema,
-  b: portalIdSchema,
-  crossPortalRepeats: count,
-  duplicateFilings: count,
-  transfers: count,
-  repeatedUploads: count,
-});
+export const reportPairSchema = z.strictObject({ a: portalIdSchema, b: portalIdSchema, ...numbers('pair') });
 
-export const reportCategorySchema = z.strictObject({
-  category: z.enum(ENTRY_CATEGORIES),
-  entries: count,
-  sameFieldRepeats: count,
-  crossPortalRepeats: count,
-  portals: count,
-});
+export const reportCategorySchema = z.strictObject({ category: z.enum(ENTRY_CATEGORIES), ...numbers('category') });
 
-export const reportTagSchema = z.strictObject({
-  tag: z.enum(PAGE_TAGS_IN_REPORT),
-  visits: count,
-  activeMinutes: minutesInWeek,
-});
+export const reportTagSchema = z.strictObject({ tag: z.enum(PAGE_TAGS_IN_REPORT), ...numbers('tag') });
 
-type Totals = z.infer<typeof reportTotalsSchema>;
 type Path = (string | number)[];
+type Numbers = Record<string, number>;
 
-interface Checker {
-  /** `path[left] <= right`, reported at `at`. */
-  atMost(at: Path, left: number, right: number, code: ReportRuleCode, what: string): void;
-  flag(at: Path, code: ReportRuleCode, message: string): void;
+function flagger(ctx: z.RefinementCtx) {
+  return (at: Path, code: ReportRuleCode, message: string) => ctx.addIssue({ code: 'custom', path: at, message, params: { code } });
 }
 
-function checker(ctx: z.RefinementCtx): Checker {
-  const flag = (at: Path, code: ReportRuleCode, message: string) =>
-    ctx.addIssue({ code: 'custom', path: at, message, params: { code } });
-  return {
-    flag,
-    atMost(at, left, right, code, what) {
-      if (left > right) flag(at, code, `${what} (${left} > ${right})`);
-    },
-  };
-}
+const RULES_OF_SCOPE = new Map<RuleScope, typeof AT_MOST_RULES>(
+  (Object.keys(REPORT_FIELDS) as RuleScope[]).map((scope) => [scope, AT_MOST_RULES.filter((r) => r.scope === scope)]),
+);
 
-/** Fields a portal shares with totals; a portal cannot have more of any of them than the whole week. */
-export const PORTAL_FIELDS_BOUNDED_BY_TOTALS = [
-  'activeMinutes',
-  'waitMinutes',
-  'daysActive',
-  'logins',
-  'relogins',
-  'captchas',
-  'loginOnlyVisits',
-  'submissions',
-  'failedSubmissions',
-  'entries',
-  'sameFieldRepeats',
-  'crossPortalRepeats',
-  'uploads',
-  'repeatedUploads',
-  'photoUploads',
-  'screenshotUploads',
-] as const satisfies readonly (keyof Totals & keyof z.infer<typeof reportPortalSchema>)[];
-
-export const PAIR_FIELDS_BOUNDED_BY_TOTALS = [
-  'crossPortalRepeats',
-  'duplicateFilings',
-  'transfers',
-  'repeatedUploads',
-] as const satisfies readonly (keyof Totals & keyof z.infer<typeof reportPairSchema>)[];
-
-export const CATEGORY_FIELDS_BOUNDED_BY_TOTALS = [
-  'entries',
-  'sameFieldRepeats',
-  'crossPortalRepeats',
-] as const satisfies readonly (keyof Totals & keyof z.infer<typeof reportCategorySchema>)[];
-
-function checkTotals(t: Totals, c: Checker): void {
-  const p = (k: keyof Totals): Path => ['totals', k];
-  c.atMost(p('offHoursMinutes'), t.offHoursMinutes, t.activeMinutes, 'off_hours_exceed_active', 'offHoursMinutes exceeds activeMinutes');
-  c.atMost(p('entries'), t.sameFieldRepeats + t.crossPortalRepeats, t.entries, 'repeats_exceed_entries', 'sameFieldRepeats + crossPortalRepeats exceeds entries');
-  c.atMost(p('uploads'), t.repeatedUploads + t.nearRepeatUploads, t.uploads, 'repeated_uploads_exceed_uploads', 'repeatedUploads + nearRepeatUploads exceeds uploads');
-  c.atMost(p('uploads'), t.photoUploads + t.screenshotUploads, t.uploads, 'upload_kinds_exceed_uploads', 'photoUploads + screenshotUploads exceeds uploads');
-  c.atMost(p('failedSubmissions'), t.failedSubmissions, t.submissions, 'failures_exceed_submissions', 'failedSubmissions exceeds submissions');
-  c.atMost(p('duplicateFilings'), t.duplicateFilings, t.submissions, 'duplicate_filings_exceed_submissions', 'duplicateFilings exceeds submissions');
-  for (const k of ['relogins', 'captchas', 'accounts', 'loginOnlyVisits'] as const) {
-    c.atMost(p(k), t[k], t.logins, 'exceeds_logins', `${k} exceeds logins`);
+/** The table's `atMost` rules of `scope` on one object, each reported at its field under `at`. */
+function checkObject(scope: RuleScope, q: Numbers, totals: Numbers, at: Path, flag: ReturnType<typeof flagger>): void {
+  for (const rule of RULES_OF_SCOPE.get(scope)!) {
+    let left = 0;
+    for (const k of rule.left) left += q[k]!;
+    const right = (rule.ofTotals ? totals : q)[rule.right]!;
+    if (left > right) {
+      const what = `${rule.left.join(' + ')} exceeds ${rule.ofTotals ? 'totals.' : ''}${rule.right}`;
+      flag([...at, ruleField(rule)], rule.code, `${what} (${left} > ${right})`);
+    }
   }
 }
 
-function checkPortals(r: ReportShape, c: Checker): void {
-  const t = r.totals;
-  const seen = new Set<string>();
-  r.portals.forEach((q, i) => {
-    const p = (k: keyof ReportPortal): Path => ['portals', i, k];
-    if (seen.has(q.portal)) c.flag(p('portal'), 'duplicate_portal', `portal ${q.portal} appears more than once`);
-    seen.add(q.portal);
-    c.atMost(p('entries'), q.sameFieldRepeats + q.crossPortalRepeats, q.entries, 'repeats_exceed_entries', 'sameFieldRepeats + crossPortalRepeats exceeds entries');
-    c.atMost(p('repeatedUploads'), q.repeatedUploads, q.uploads, 'repeated_uploads_exceed_uploads', 'repeatedUploads exceeds uploads');
-    c.atMost(p('uploads'), q.photoUploads + q.screenshotUploads, q.uploads, 'upload_kinds_exceed_uploads', 'photoUploads + screenshotUploads exceeds uploads');
-    c.atMost(p('failedSubmissions'), q.failedSubmissions, q.submissions, 'failures_exceed_submissions', 'failedSubmissions exceeds submissions');
-    for (const k of ['relogins', 'captchas', 'loginOnlyVisits'] as const) {
-      c.atMost(p(k), q[k], q.logins, 'exceeds_logins', `${k} exceeds logins`);
-    }
-    for (const k of PORTAL_FIELDS_BOUNDED_BY_TOTALS) {
-      c.atMost(p(k), q[k], t[k], 'exceeds_total', `${k} exceeds totals.${k}`);
-    }
-  });
-}
-
-function checkPairs(r: ReportShape, c: Checker): void {
-  const seen = new Set<string>();
-  r.pairs.forEach((q, i) => {
-    // a < b also rules out a === b, and makes {a, b} one key, so a pair cannot be listed twice in either order.
-    if (!(q.a < q.b)) c.flag(['pairs', i, 'b'], 'pair_order', `pair must have a < b (got ${q.a}, ${q.b})`);
-    const key = `${q.a}\n${q.b}`;
-    if (seen.has(key)) c.flag(['pairs', i], 'duplicate_pair', `pair ${q.a}, ${q.b} appears more than once`);
-    seen.add(key);
-    for (const k of PAIR_FIELDS_BOUNDED_BY_TOTALS) {
-      c.atMost(['pairs', i, k], q[k], r.totals[k], 'exceeds_total', `${k} exceeds totals.${k}`);
-    }
-  });
-}
-
-function checkCategories(r: ReportShape, c: Checker): void {
-  const seen = new Set<string>();
-  r.categories.forEach((q, i) => {
-    const p = (k: keyof ReportCategory): Path => ['categories', i, k];
-    if (seen.has(q.category)) c.flag(p('category'), 'duplicate_category', `category ${q.category} appears more than once`);
-    seen.add(q.category);
-    c.atMost(p('entries'), q.sameFieldRepeats + q.crossPortalRepeats, q.entries, 'repeats_exceed_entries', 'sameFieldRepeats + crossPortalRepeats exceeds entries');
-    // Each portal counted here had at least one entry of the category, and was used.
-    c.atMost(p('portals'), q.portals, q.entries, 'category_portals_exceed_entries', 'portals exceeds entries');
-    c.atMost(p('portals'), q.portals, r.totals.portalsUsed, 'exceeds_total', 'portals exceeds totals.portalsUsed');
-    for (const k of CATEGORY_FIELDS_BOUNDED_BY_TOTALS) {
-      c.atMost(p(k), q[k], r.totals[k], 'exceeds_total', `${k} exceeds totals.${k}`);
-    }
-  });
-}
-
-function checkTags(r: ReportShape, c: Checker): void {
-  const seen = new Set<string>();
-  r.tags.forEach((q, i) => {
-    if (seen.has(q.tag)) c.flag(['tags', i, 'tag'], 'duplicate_tag', `tag ${q.tag} appears more than once`);
-    seen.add(q.tag);
-    c.atMost(['tags', i, 'activeMinutes'], q.activeMinutes, r.totals.activeMinutes, 'exceeds_total', 'activeMinutes exceeds totals.activeMinutes');
-  });
+/** Every cross-field rule of report-rules.ts on a report of the right shape, issues in the table's order per item. */
+function checkReport(r: ReportShape, flag: ReturnType<typeof flagger>): void {
+  const totals = r.totals as Numbers;
+  checkObject('totals', totals, totals, ['totals'], flag);
+  for (const unique of UNIQUE_RULES) {
+    const items = r[unique.list] as unknown as Record<string, string | number>[];
+    const scope = REPORT_LISTS[unique.list];
+    const seen = new Set<string>();
+    items.forEach((q, i) => {
+      const values = unique.key.map((k) => q[k]);
+      // a < b also rules out a === b, and makes {a, b} one key, so a pair cannot be listed twice in either order.
+      if (unique.list === 'pairs' && !(q.a! < q.b!)) flag(['pairs', i, 'b'], 'pair_order', `pair must have a < b (got ${q.a}, ${q.b})`);
+      const key = values.join('\n');
+      if (seen.has(key)) flag(unique.at ? [unique.list, i, unique.at] : [unique.list, i], unique.code, `${unique.what} ${values.join(', ')} appears more than once`);
+      seen.add(key);
+      checkObject(scope, q as Numbers, totals, [unique.list, i], flag);
+    });
+  }
 }
 
 // The cross-field checks are typed against the unrefined object so the refined schema's type is not circular.
@@ -374,14 +213,7 @@ const weeklyReportObject = z.strictObject({
 });
 type ReportShape = z.infer<typeof weeklyReportObject>;
 
-export const weeklyReportSchema = weeklyReportObject.superRefine((r, ctx) => {
-  const c = checker(ctx);
-  checkTotals(r.totals, c);
-  checkPortals(r, c);
-  checkPairs(r, c);
-  checkCategories(r, c);
-  checkTags(r, c);
-});
+export const weeklyReportSchema = weeklyReportObject.superRefine((r, ctx) => checkReport(r, flagger(ctx)));
 
 export const reportFileSchema = z
   .strictObject({
@@ -390,10 +222,10 @@ export const reportFileSchema = z
     reports: z.array(weeklyReportSchema).min(1).max(MAX_REPORTS_PER_FILE),
   })
   .superRefine((file, ctx) => {
-    const c = checker(ctx);
+    const flag = flagger(ctx);
     const seen = new Set<string>();
     file.reports.forEach((r, i) => {
-      if (seen.has(r.reportId)) c.flag(['reports', i, 'reportId'], 'duplicate_report_id', 'reportId appears more than once in the file');
+      if (seen.has(r.reportId)) flag(['reports', i, 'reportId'], 'duplicate_report_id', 'reportId appears more than once in the file');
       seen.add(r.reportId);
     });
   });

@@ -1,5 +1,5 @@
 import { isoWeekOfDay } from '../time/iso-week';
-import type { ReportInput } from '../report/input';
+import type { ReportInput } from '../contracts/report-input';
 import { PAGE_TAGS_IN_REPORT } from '../contracts/report-schema';
 
 /**

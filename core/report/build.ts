@@ -1,6 +1,6 @@
 import { daysOfIsoWeek } from '../time/iso-week';
 import { pairKey } from '../portals/pair';
-import type { ReportInput } from './input';
+import type { ReportInput } from '../contracts/report-input';
 import { clampReportCounts } from './clamp-counts';
 import { labelPortals, type PortalPresentation } from './portal-labels';
 import {

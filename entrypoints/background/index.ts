@@ -9,12 +9,12 @@ import { createReportSource } from '../../storage/report/report-source';
 import { applyRetentionByClock } from '../../storage/db/retention';
 import { openDb } from '../../storage/db/schema';
 import { createUploadsRepo } from '../../storage/uploads/uploads-repo';
+import { createRecordReassigner } from '../../storage/portals/reassign-records';
 import { createVisitsRepo } from '../../storage/time/visits-repo';
 import { createActivityService } from './time/activity-service';
 import { createDocumentLedger } from '../../core/time/document-ledger';
 import { createPageRateLimit } from '../../core/page-limits/page-rate-limit';
 import { dayKey } from '../../core/time/day-split';
-import { portalOfSender } from './portals/sender-portal';
 import { registerDataService } from './data/data-service';
 import { createEntryService } from './entries/entry-service';
 import { registerEntryStats } from './entries/entry-stats';
@@ -53,13 +53,7 @@ export default defineBackground(() => {
     tabs: browser.tabs,
     loadPortals: async () => (await config.read()).portalSnapshot,
   });
-  const reassignRecords = async (from: string, to: string) => {
-    await visits.reassignPortal(from, to);
-    await activity.reassignPortal(from, to);
-    await entries.reassignPortal(from, to);
-    await frictionRepo.reassignPortal(from, to);
-    await uploads.reassignPortal(from, to);
-  };
+  const reassignRecords = createRecordReassigner(db, { visits, activity, entries, submissions: frictionRepo, uploads });
   const portals = createPortalService({ config, readPolicy, access, permissions: browser.permissions, reassignRecords });
   const friction = createFrictionService({ config, friction: frictionRepo, keys, subtle: crypto.subtle, now: Date.now });
   // Observational only (no blocking, no bodies); fires only for origins the cadre granted.
@@ -78,15 +72,12 @@ export default defineBackground(() => {
   });
   // What one tab's pages can make us do per minute; drops go to the gap log, once a minute per tab and kind.
   const pageLimit = createPageRateLimit(Date.now);
-  const router = createMessageRouter(browser.runtime, {
+  const router = createMessageRouter(browser.runtime, config, {
     limit: pageLimit,
-    onDropped: (_decision, sender) =>
-      void portalOfSender(config, sender)
-        .then((portalId) => {
-          const now = Date.now();
-          if (portalId) return activity.addGap({ portalId, day: dayKey(now), start: now, end: now, reason: 'page-limit' });
-        })
-        .catch(() => undefined),
+    onDropped: (_decision, { portalId }) => {
+      const now = Date.now();
+      if (portalId) void activity.addGap({ portalId, day: dayKey(now), start: now, end: now, reason: 'page-limit' }).catch(() => undefined);
+    },
   });
   portals.register(router);
   time.register(router);

@@ -2,12 +2,13 @@ import { createActivityClock, type ActivityGap, type ActivitySlice } from '../..
 import { waitingMs } from '../../core/time/waiting';
 import type { MainWorldChannel } from './main-world-channel';
 import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
+import type { PageSend } from '../../core/contracts/messages';
 
 export interface ActivityObserverDeps {
   signal: AbortSignal;
   events: PageEvents;
   channel: Pick<MainWorldChannel, 'open' | 'onActivity' | 'onInput'>;
-  send: (message: unknown) => Promise<unknown>;
+  send: PageSend;
   idleThresholdSec: number;
   /** The top document measures waiting for its navigation; frames do not. */
   top: boolean;
@@ -115,7 +116,7 @@ export function startActivityObserver({ signal, events, channel, send, idleThres
   };
 }
 
-function reportWaiting(signal: AbortSignal, send: (message: unknown) => Promise<unknown>) {
+function reportWaiting(signal: AbortSignal, send: PageSend) {
   const measure = () => {
     const [nav] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & { activationStart?: number })[];
     const ms = nav && waitingMs({ startTime: nav.startTime, activationStart: nav.activationStart, loadEventEnd: nav.loadEventEnd });

@@ -2,10 +2,11 @@ import { shouldCapture } from '../../core/entries/exclusion';
 import { isTrivial, normaliseValue } from '../../core/entries/normalise';
 import { describe, editableFrom, inLoginForm } from './editable-field';
 import type { PageEvents } from './page-events';
+import type { PageSend } from '../../core/contracts/messages';
 
 export interface CopyObserverDeps {
   events: PageEvents;
-  send: (message: unknown) => Promise<unknown>;
+  send: PageSend;
   sensitiveKeys?: readonly string[];
   /** The catalog tags this page `login`: every field of it is a login field. */
   taggedLogin?: () => boolean;

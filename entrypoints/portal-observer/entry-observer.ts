@@ -6,6 +6,7 @@ import { describe, type EditableField, editableFrom, focusedEditable, fieldKey, 
 import { onEnterKey } from './enter-key';
 import type { MainWorldChannel } from './main-world-channel';
 import { createCooldown, INPUT_COOLDOWN_MS, type PageEvents, type PageEventSubscription } from './page-events';
+import type { PageSend } from '../../core/contracts/messages';
 
 type Method = 'typed' | 'pasted' | 'autofilled';
 
@@ -22,7 +23,7 @@ export interface EntryObserverDeps {
   signal: AbortSignal;
   events: PageEvents;
   channel: Pick<MainWorldChannel, 'onEnter' | 'open' | 'onInput'>;
-  send: (message: unknown) => Promise<unknown>;
+  send: PageSend;
   sensitiveKeys?: readonly string[];
   /** The catalog tags this page `login`: its short forms are login forms even without a password field. */
   taggedLogin?: () => boolean;

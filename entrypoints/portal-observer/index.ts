@@ -9,7 +9,8 @@ import { startSubmitObserver } from './submit-observer';
 import { openMainWorldChannel } from './main-world-channel';
 import { createPageEvents } from './page-events';
 import { startUploadObserver } from './upload-observer';
-import { claimDocument, injectedLate, send } from './observer-lifecycle';
+import { claimDocument, injectedLate, pageSender } from './observer-lifecycle';
+import type { PageSend } from '../../core/contracts/messages';
 
 /** Heard by this script in every document, low in number (focus changes, clicks, commits, files). */
 const OWN_EVENTS = ['focusin', 'focusout', 'click', 'submit', 'change', 'drop', 'paste', 'copy', 'cut', 'compositionstart', 'compositionend', ...MEDIA_EVENTS];
@@ -29,7 +30,9 @@ export default defineUnlistedScript(() => {
   const channel = openMainWorldChannel(signal, !injectedLate(), () => measured);
   // Keys, pointer and input are heard by the main-world script when it is there; only without it do we listen.
   const events = createPageEvents(signal, channel.open ? OWN_EVENTS : [...OWN_EVENTS, ...INPUT_EVENTS]);
-  const toBackground = (message: unknown) => (measured ? send(controller, message) : Promise.resolve(undefined));
+  const send = pageSender(controller);
+  // Nothing reaches the worker before the storage read says this page is tracked.
+  const toBackground: PageSend = (message) => (measured ? send(message) : Promise.resolve(undefined));
   let taggedLogin = false;
   const isTaggedLogin = () => taggedLogin;
   const activity = startActivityObserver({ signal, events, channel, send: toBackground, idleThresholdSec: 120, top: window.top === window });
@@ -47,7 +50,7 @@ export default defineUnlistedScript(() => {
     measured = true;
     events.enable();
     // Not awaited: observing starts at once, whatever the worker is busy with (after an update it is starting up).
-    void send(controller, { type: 'page.hello', payload: resumed ? { resumed: true } : {} });
+    void send({ type: 'page.hello', payload: resumed ? { resumed: true } : {} });
     if (!resumed) activity.reportWaiting();
     followConfig();
   });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Message, MessageReply, PageMessageType, PageSend, Reply } from '../../core/contracts/messages';
 
 const INSTANCE = Symbol.for('burden-barometer.portal-observer');
 /** Set in this isolated world by the worker just before it injects the observer into a page already open. */
@@ -39,12 +40,17 @@ export function injectedLate(): boolean {
   return registry[INJECTED_LATE] === true || document.readyState !== 'loading' || !root || root.childNodes.length > 0;
 }
 
-/** Sends a message; an invalidated extension context (update, reload) stops this observer instead of throwing. */
-export async function send(controller: AbortController, message: unknown): Promise<unknown> {
-  try {
-    return await browser.runtime.sendMessage(message);
-  } catch {
-    if (!browser.runtime?.id) controller.abort();
-    return undefined;
-  }
+/**
+ * The observer's one way to the worker, bound to its document: only page messages, typed by the registry. An
+ * invalidated extension context (update, reload) stops this observer instead of throwing.
+ */
+export function pageSender(controller: AbortController): PageSend {
+  return async <T extends PageMessageType>(message: Message<T>) => {
+    try {
+      return (await browser.runtime.sendMessage(message)) as Reply<MessageReply<T>> | undefined;
+    } catch {
+      if (!browser.runtime?.id) controller.abort();
+      return undefined;
+    }
+  };
 }

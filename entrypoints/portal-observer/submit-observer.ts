@@ -5,11 +5,12 @@ import { focusedEditable } from './editable-field';
 import { onEnterKey } from './enter-key';
 import type { MainWorldChannel } from './main-world-channel';
 import type { PageEvents } from './page-events';
+import type { PageSend } from '../../core/contracts/messages';
 
 export interface SubmitObserverDeps {
   events: PageEvents;
   channel: Pick<MainWorldChannel, 'onEnter'>;
-  send: (message: unknown) => Promise<unknown>;
+  send: PageSend;
   /** The catalog tags this page `login`. */
   taggedLogin: () => boolean;
 }

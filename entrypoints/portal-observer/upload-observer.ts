@@ -3,6 +3,7 @@ import { createFileDigester } from './file-digest';
 import { fileFacts } from './file-facts';
 import type { MainWorldChannel } from './main-world-channel';
 import type { PageEvents } from './page-events';
+import type { PageSend } from '../../core/contracts/messages';
 
 type Source = 'input' | 'drop' | 'paste';
 
@@ -10,7 +11,7 @@ export interface UploadObserverDeps {
   signal: AbortSignal;
   events: PageEvents;
   channel: MainWorldChannel;
-  send: (message: unknown) => Promise<unknown>;
+  send: PageSend;
 }
 
 /** Progress shows on the badge only for files that take longer than this, and at most twice a second. */

@@ -1,5 +1,5 @@
 import { isoWeekOfDay } from '../../core/time/iso-week';
-import { groupByWeek, type ReportInput } from '../../core/report/input';
+import { groupByWeek, type ReportInput } from '../../core/contracts/report-input';
 import { createFrictionRepo } from '../submissions/submissions-repo';
 import { createUploadsRepo } from '../uploads/uploads-repo';
 import type { BurdenDb, EntryRow, SubmissionRow } from '../db/schema';

@@ -2,15 +2,9 @@ import { detectDuplicateFiling, type EarlierSubmission } from '../../core/entrie
 import { type FrictionDay, summariseFriction } from '../../core/submissions/summary';
 import { pairKey } from '../../core/portals/pair';
 import type { PageTag } from '../../core/portals/portal';
+import type { TagDay } from '../../core/contracts/message-replies';
 import type { BurdenDb, EntryRow, StayRow, SubmissionRow } from '../db/schema';
 
-export interface TagDay {
-  tag: PageTag;
-  portalId: string;
-  day: string;
-  visits: number;
-  activeMs: number;
-}
 
 export type { FrictionDay };
 

@@ -164,7 +164,7 @@ async function detect(entries: readonly ScriptedEntry[]): Promise<Kind[]> {
   await config.setSnapshot(PORTALS.map((id) => ({ id, name: id, patterns: [{ scheme: 'http', host: `${id}.example.gov.cn` }], source: 'user' })) as never);
   let now = START;
   let keyIds = 0;
-  const router = createMessageRouter(fakeBrowser.runtime);
+  const router = createMessageRouter(fakeBrowser.runtime, config);
   createEntryService({
     config,
     entries: createEntriesRepo(db),

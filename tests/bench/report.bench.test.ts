@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildWeeklyReport, serialiseReportFile } from '../../core/report/build';
-import { groupByWeek, type ReportInput } from '../../core/report/input';
+import { groupByWeek, type ReportInput } from '../../core/contracts/report-input';
 import { isoWeekOfDay } from '../../core/time/iso-week';
 import { launch, type Session } from '../e2e/harness';
 

@@ -4,6 +4,20 @@ import { cadreWeek, randomInt, seededRandom } from '../unit/core/office/generate
 
 export const fileOf = (reports: readonly WeeklyReport[]) => JSON.stringify({ schema: REPORT_SCHEMA_ID, notice: REPORT_NOTICE, reports });
 
+/**
+ * `reports` as files of at most `max` reports, no week twice in one file: the collector refuses a body with two
+ * reports of one week (same-week-twice), as a cadre's own file never holds them.
+ */
+export function filesOf(reports: readonly WeeklyReport[], max: number): string[] {
+  const files: WeeklyReport[][] = [];
+  for (const report of reports) {
+    const file = files.find((f) => f.length < max && !f.some((r) => r.week === report.week));
+    if (file) file.push(report);
+    else files.push([report]);
+  }
+  return files.map(fileOf);
+}
+
 const PORTALS = ['gd-zwfw', 'jc-tb', 'rk-xt', 'wg-gl', 'dj-xx'];
 const WEEKS = ['2026-W10', '2026-W11', '2026-W12'];
 

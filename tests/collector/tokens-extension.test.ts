@@ -64,14 +64,16 @@ describe('the extension draws tokens early and spends them with its report', () 
     expect(enrolled.state.source).toBe('settings');
     expect(enrolled.state.weeks).toEqual(['2026-W49']);
     expect(ext.requests).toEqual(['GET /.well-known/burden-tokens', 'POST /v1/tokens/issue']);
-    // random() = 0.5: the middle of Monday 00:00 … Saturday 12:00 of this week, days before next week's report.
-    expect(enrolled.state.nextDrawAt).toBe(new Date(2026, 11, 2, 18).getTime());
+    // random() = 0.5: the middle of what is left of this week up to Saturday 12:00 (from a minute after enrolling),
+    // days before next week's report and never at the moment of the first draw.
+    const left = { from: new Date(2026, 11, 1, 9, 1).getTime(), to: new Date(2026, 11, 5, 12).getTime() };
+    expect(enrolled.state.nextDrawAt).toBe(Math.floor(left.from + 0.5 * (left.to - left.from)));
     expect(await ext.outbox.requestsSent()).toBe(2);
 
     // An alarm before the draw moment asks nothing; one after it draws next week's token, once.
     await ext.service.run();
     expect(ext.requests).toHaveLength(2);
-    clock.ms = new Date(2026, 11, 2, 19).getTime();
+    clock.ms = new Date(2026, 11, 4, 19).getTime(); // Friday evening, past the moment
     await ext.service.run();
     await ext.service.run();
     expect(ext.requests).toHaveLength(4);

@@ -1,3 +1,4 @@
+import type { ExportedData } from '../../../core/contracts/message-replies';
 import type { KeyStore } from '../../../storage/config/key-store';
 import { OUTBOX_KEYS } from '../../../storage/report/report-outbox';
 import type { BurdenDb } from '../../../storage/db/schema';
@@ -19,7 +20,7 @@ interface LocalArea {
  */
 export function registerDataService(router: MessageRouter, deps: { db: BurdenDb; local: LocalArea; keys: KeyStore; afterDelete: () => Promise<void> }) {
   router.on('data.export', async () => {
-    const tables: Record<string, unknown[]> = {};
+    const tables: ExportedData['tables'] = {};
     for (const table of deps.db.tables) {
       if (!NOT_EXPORTED_TABLES.has(table.name)) tables[table.name] = await table.toArray();
     }

@@ -8,7 +8,7 @@ import { fingerprint, type KeyStore } from '../../../storage/config/key-store';
 import type { LocalConfigStore } from '../../../storage/config/local-config';
 import type { EntryRow } from '../../../storage/db/schema';
 import type { MessageRouter } from '../messaging/message-router';
-import { createSerialQueue, portalOfSender } from '../portals/sender-portal';
+import { createSerialQueue } from '../portals/sender-portal';
 
 export interface EntryServiceDeps {
   config: LocalConfigStore;
@@ -42,9 +42,8 @@ export function createEntryService(deps: EntryServiceDeps) {
 
   return {
     register(router: MessageRouter) {
-      router.on('page.copy', (payload, sender) =>
+      router.on('page.copy', (payload, { portalId }) =>
         serial(async () => {
-          const portalId = await portalOfSender(deps.config, sender);
           if (!portalId) return { recorded: false };
           const now = deps.now();
           const facts = await Promise.all(
@@ -59,9 +58,8 @@ export function createEntryService(deps: EntryServiceDeps) {
           return { recorded: true };
         }),
       );
-      router.on('page.entry', (payload, sender) =>
+      router.on('page.entry', (payload, { sender, portalId }) =>
         serial(async () => {
-          const portalId = await portalOfSender(deps.config, sender);
           if (!portalId) return { recorded: false };
           const now = deps.now();
           const triples = await Promise.all(

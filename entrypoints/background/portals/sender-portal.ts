@@ -7,15 +7,10 @@ type MessageSender = Browser.runtime.MessageSender;
  * The portal a page message is about, decided from the sender's own URL with the one matcher, never from the
  * payload. about:blank and srcdoc frames have no URL of their own and count for their tab's page.
  */
-export async function matchSender(config: LocalConfigStore, sender: MessageSender): Promise<MatchResult> {
+export async function matchSender(config: Pick<LocalConfigStore, 'read'>, sender: MessageSender): Promise<MatchResult> {
   const { portalSnapshot, paused } = await config.read();
   const url = sender.frameId === 0 || /^https?:/.test(sender.url ?? '') ? sender.url : sender.tab?.url;
   return matchUrl(url ?? '', portalSnapshot, { paused });
-}
-
-export async function portalOfSender(config: LocalConfigStore, sender: MessageSender): Promise<string | null> {
-  const match = await matchSender(config, sender);
-  return match.tracked ? match.portalId : null;
 }
 
 /** Runs tasks one after another: read-modify-write handlers must not interleave when messages arrive together. */

@@ -2,9 +2,10 @@ import { format, subMonths } from 'date-fns';
 import { isCollectorError } from '../../../core/contracts/collector-errors';
 import { dayKey } from '../../../core/time/day-split';
 import { daysOfIsoWeek, isoWeekOfDay } from '../../../core/time/iso-week';
+import type { SubmitResult } from '../../../core/contracts/message-replies';
 import type { ManagedPolicy } from '../../../core/contracts/managed-policy';
 import { buildWeeklyReport, portalsInWeek, reportIdMessage, serialiseReportFile } from '../../../core/report/build';
-import { EMPTY_REPORT_INPUT } from '../../../core/report/input';
+import { EMPTY_REPORT_INPUT } from '../../../core/contracts/report-input';
 import { labelPortals, type PortalPresentation } from '../../../core/report/portal-labels';
 import { reportFileSchema } from '../../../core/contracts/report-schema';
 import { fingerprint, type KeyStore } from '../../../storage/config/key-store';
@@ -28,8 +29,6 @@ export interface ReportServiceDeps {
   /** A collector that has not answered in this long is treated as failed; the report stays kept for a retry. */
   submitTimeoutMs?: number;
 }
-
-export type SubmitResult = { sent: true; status: number; replaced?: number } | { sent: false; error: string };
 
 /** A refusal the collector explained (`{"error": code}`) becomes `collector-<code>`; anything else `http-<status>`. */
 async function refusalOf(res: Response): Promise<string> {

@@ -7,7 +7,7 @@ import type { FrictionRepo } from '../../../storage/submissions/submissions-repo
 import { fingerprint, type KeyStore } from '../../../storage/config/key-store';
 import type { LocalConfigStore } from '../../../storage/config/local-config';
 import type { MessageRouter } from '../messaging/message-router';
-import { createSerialQueue, portalOfSender } from '../portals/sender-portal';
+import { createSerialQueue } from '../portals/sender-portal';
 
 type MessageSender = Browser.runtime.MessageSender;
 
@@ -194,12 +194,11 @@ export function createFrictionService(deps: FrictionServiceDeps) {
     },
 
     register(router: MessageRouter) {
-      router.on('page.submitIntent', async (payload, sender) => {
+      router.on('page.submitIntent', async (payload, { sender, portalId }) => {
         const now = deps.now();
         // The page's own time of the action, bounded to the moments it can have happened (a message takes a while).
         const at = payload.at === undefined ? now : Math.min(now, Math.max(now - 5_000, payload.at));
         const tabId = sender.tab?.id;
-        const portalId = await portalOfSender(deps.config, sender);
         if (!portalId || tabId === undefined) return { noted: false };
         const login = await loginFacts(payload.login);
         const early = matcher.intent({ tabId, frameId: sender.frameId ?? 0, at, data: { portalId, login }, follows: payload.via === 'submit' }, deps.now());

@@ -8,7 +8,7 @@ import type { ActivityRepo } from '../../../storage/time/activity-repo';
 import type { LocalConfigStore } from '../../../storage/config/local-config';
 import type { MessageRouter } from '../messaging/message-router';
 import type { PageTag } from '../../../core/portals/portal';
-import { createSerialQueue, matchSender, portalOfSender } from '../portals/sender-portal';
+import { createSerialQueue } from '../portals/sender-portal';
 
 export interface ActivityServiceDeps {
   config: LocalConfigStore;
@@ -81,10 +81,8 @@ export function createActivityService(deps: ActivityServiceDeps) {
       await serial(async () => (await load()).noteIdleState(state));
     },
     register(router: MessageRouter) {
-      router.on('page.activity', (payload, sender) =>
+      router.on('page.activity', (payload, { sender, match, portalId }) =>
         serial(async () => {
-          const match = await matchSender(deps.config, sender);
-          const portalId = match.tracked ? match.portalId : null;
           const tabId = sender.tab?.id;
           if (!portalId || tabId === undefined) return { counted: 0 };
           const { idleThresholdSec } = await deps.config.read();
@@ -120,10 +118,9 @@ export function createActivityService(deps: ActivityServiceDeps) {
           return { counted };
         }),
       );
-      router.on('page.waiting', async ({ ms }, sender) => {
+      router.on('page.waiting', async ({ ms }, { sender, portalId }) => {
         // Only the top document's own navigation is a wait; frames load inside it.
         if (sender.frameId !== 0 || deps.ledger?.first(sender.documentId, 'waiting') === false) return;
-        const portalId = await portalOfSender(deps.config, sender);
         if (portalId) await deps.activity.addWaiting(portalId, dayKey(deps.now()), ms);
       });
     },

@@ -1,24 +1,14 @@
 import { dayKey } from '../../../core/time/day-split';
-import { type FrictionTotals, frictionTotals } from '../../../core/submissions/totals';
+import { frictionTotals } from '../../../core/submissions/totals';
 import type { ActivityRepo } from '../../../storage/time/activity-repo';
 import type { FrictionRepo } from '../../../storage/submissions/submissions-repo';
 import type { LocalConfigStore } from '../../../storage/config/local-config';
 import type { VisitsRepo } from '../../../storage/time/visits-repo';
 import type { MessageRouter } from '../messaging/message-router';
 
-export interface TodayRow extends Omit<FrictionTotals, 'portalId'> {
-  portalId: string;
-  name: string;
-  visits: number;
-  activeMs: number;
-  offHoursMs: number;
-  waitMs: number;
-  navigations: number;
-}
-
 /** Today per portal for the popup: read-only, answered from the daily totals without touching the clock. */
 export function registerTodayStats(router: MessageRouter, deps: { config: LocalConfigStore; visits: VisitsRepo; activity: ActivityRepo; friction: FrictionRepo; now: () => number }) {
-  router.on('stats.today', async (): Promise<TodayRow[]> => {
+  router.on('stats.today', async () => {
     const day = dayKey(deps.now());
     const [{ portalSnapshot }, visits, daily, frictionDays] = await Promise.all([
       deps.config.read(),

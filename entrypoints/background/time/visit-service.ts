@@ -3,7 +3,6 @@ import { dayKey } from '../../../core/time/day-split';
 import type { LocalConfigStore } from '../../../storage/config/local-config';
 import type { VisitsRepo } from '../../../storage/time/visits-repo';
 import type { MessageRouter } from '../messaging/message-router';
-import { matchSender } from '../portals/sender-portal';
 
 export interface VisitServiceDeps {
   config: LocalConfigStore;
@@ -19,9 +18,8 @@ export interface VisitServiceDeps {
 export function createVisitService(deps: VisitServiceDeps) {
   return {
     register(router: MessageRouter) {
-      router.on('page.hello', async (payload, sender) => {
+      router.on('page.hello', async (payload, { sender, match }) => {
         // Frames report too (so a frame's observer knows it is wanted), but only the top document is a visit.
-        const match = await matchSender(deps.config, sender);
         if (!match.tracked) return { tracked: false };
         // An observer put into a page it did not see load (after an update, a grant) says so; the ledger catches
         // a second hello from one document within this worker's life either way.

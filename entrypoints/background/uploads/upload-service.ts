@@ -9,7 +9,7 @@ import { RETENTION } from '../../../storage/db/retention';
 import type { UploadRow } from '../../../storage/db/schema';
 import type { UploadsRepo } from '../../../storage/uploads/uploads-repo';
 import type { MessageRouter } from '../messaging/message-router';
-import { createSerialQueue, portalOfSender } from '../portals/sender-portal';
+import { createSerialQueue } from '../portals/sender-portal';
 
 type MessageSender = Browser.runtime.MessageSender;
 
@@ -42,8 +42,7 @@ export function createUploadService(deps: UploadServiceDeps) {
 
   return {
     register(router: MessageRouter) {
-      router.on('page.uploadBegin', async ({ token }, sender) => {
-        const portalId = await portalOfSender(deps.config, sender);
+      router.on('page.uploadBegin', async ({ token }, { sender, portalId }) => {
         if (!portalId) return { recorded: false };
         const now = deps.now();
         // Written ahead: if the page or this worker dies before the fingerprint is done, the gap stays.
@@ -52,16 +51,15 @@ export function createUploadService(deps: UploadServiceDeps) {
         return { recorded: true };
       });
 
-      router.on('page.uploadProgress', async ({ percent }, sender) => {
+      router.on('page.uploadProgress', async ({ percent }, { sender }) => {
         if (sender.tab?.id === undefined) return { shown: false };
         await deps.badge.setBadgeText({ tabId: sender.tab.id, text: `${percent}%` }).catch(() => undefined);
         return { shown: true };
       });
 
-      router.on('page.upload', (payload, sender) =>
+      router.on('page.upload', (payload, { sender, portalId }) =>
         serial(async () => {
           await clearBadge(sender);
-          const portalId = await portalOfSender(deps.config, sender);
           if (!portalId) return { recorded: false };
           const now = deps.now();
           const day = dayKey(now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseOverview } from '../../../../core/overview/summary';
-import { EMPTY_REPORT_INPUT, type ReportInput } from '../../../../core/report/input';
+import { EMPTY_REPORT_INPUT, type ReportInput } from '../../../../core/contracts/report-input';
 
 const MIN = 60_000;
 

@@ -3,7 +3,7 @@ import { daysOfIsoWeek } from '../../../../core/time/iso-week';
 import { buildWeeklyReport, reportIdMessage, serialiseReportFile, type BuildOptions } from '../../../../core/report/build';
 import { clampReportCounts } from '../../../../core/report/clamp-counts';
 import { fastCheckReportFile } from '../../../../core/contracts/report-fast-check';
-import { EMPTY_REPORT_INPUT, type ReportInput } from '../../../../core/report/input';
+import { EMPTY_REPORT_INPUT, type ReportInput } from '../../../../core/contracts/report-input';
 import { NO_PRESENTATION_CHOICES } from '../../../../core/report/portal-labels';
 import { REPORT_NOTICE, reportFileSchema, type WeeklyReport } from '../../../../core/contracts/report-schema';
 import { createKeyStore, fingerprint } from '../../../../storage/config/key-store';

@@ -22,7 +22,7 @@ async function setUp() {
     { id: 'layui', name: 'B', patterns: [{ scheme: 'http', host: 'layui.example.gov.cn' }], source: 'user' },
   ] as never);
   let now = 1_000_000;
-  const router = createMessageRouter(fakeBrowser.runtime);
+  const router = createMessageRouter(fakeBrowser.runtime, config);
   const entries = createEntriesRepo(db);
   createEntryService({
     config,

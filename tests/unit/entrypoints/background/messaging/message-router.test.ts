@@ -1,11 +1,23 @@
-import { describe, expect, it, vi } from 'vitest';
-import { messageSchemas, PAGE_ONLY, type MessageType } from '../../../../../core/contracts/messages';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { TodayRow } from '../../../../../core/contracts/message-replies';
+import { EXTENSION_PAGES_ONLY, messageRegistry, type MessageType, type PageSend } from '../../../../../core/contracts/messages';
+import type { Portal } from '../../../../../core/portals/portal';
+import type { rpc } from '../../../../../components/shared/rpc';
+import { createPageRateLimit, PAGE_LIMITS_PER_MINUTE } from '../../../../../core/page-limits/page-rate-limit';
 import { createMessageRouter, HandledError, type MessageRouter } from '../../../../../entrypoints/background/messaging/message-router';
 
 type Runtime = Parameters<typeof createMessageRouter>[0];
 type Sender = Parameters<MessageRouter['dispatch']>[1];
 
 const runtime = { id: 'ext', getURL: (path: string) => `chrome-extension://ext${path}` } as unknown as Runtime;
+
+const PORTAL_A: Portal = { id: 'a', name: 'A', patterns: [{ scheme: 'http', host: 'a.gov.cn' }], source: 'user' };
+/** The worker's configuration as the router reads it to match a sender: one portal on a.gov.cn, not paused. */
+function fakeConfig() {
+  const read = vi.fn(async () => ({ portalSnapshot: [PORTAL_A], paused: false }) as unknown as Awaited<ReturnType<Config['read']>>);
+  return { read };
+}
+type Config = Parameters<typeof createMessageRouter>[1];
 
 /** The dashboard, popup, welcome page: the extension's own pages. */
 const EXTENSION_PAGE: Sender = { id: 'ext', url: 'chrome-extension://ext/dashboard.html' };
@@ -14,18 +26,20 @@ const PORTAL_TAB: Sender = { id: 'ext', url: 'http://a.gov.cn/x', tab: { incogni
 const INCOGNITO_TAB: Sender = { id: 'ext', url: 'http://a.gov.cn/x', tab: { incognito: true } as Sender['tab'] };
 
 /** A valid page.hello payload, whichever shape the schema currently takes (it carries no page data either way). */
-const HELLO = ([{}, { top: true }] as Record<string, unknown>[]).find((p) => messageSchemas['page.hello'].safeParse(p).success);
+const HELLO = ([{}, { top: true }] as Record<string, unknown>[]).find((p) => messageRegistry['page.hello'].request.safeParse(p).success);
 if (!HELLO) throw new Error('no known valid page.hello payload: update HELLO in this test');
 
 /** A router with a recording handler for every message type. */
 function setup() {
-  const router = createMessageRouter(runtime);
+  const router = createMessageRouter(runtime, fakeConfig());
   const calls: { type: MessageType; payload: unknown; sender: Sender }[] = [];
-  for (const type of Object.keys(messageSchemas) as MessageType[]) {
-    router.on(type, async (payload, sender) => {
-      calls.push({ type, payload, sender });
+  for (const type of Object.keys(messageRegistry) as MessageType[]) {
+    // A recorder, not a real handler: its reply is no message's, so the registry's reply type is set aside.
+    const record = async (payload: unknown, from: Sender | { sender: Sender }) => {
+      calls.push({ type, payload, sender: 'sender' in from ? from.sender : from });
       return { handled: type };
-    });
+    };
+    router.on(type, record as never);
   }
   return { router, calls };
 }
@@ -39,14 +53,14 @@ describe('who may send what', () => {
 
   it('every management message from a portal tab is forbidden and never reaches a handler', async () => {
     const { router, calls } = setup();
-    for (const type of PAGE_ONLY) {
+    for (const type of EXTENSION_PAGES_ONLY) {
       expect(await router.dispatch({ type, payload: {} }, PORTAL_TAB), type).toEqual({ ok: false, error: 'forbidden' });
     }
     expect(calls).toEqual([]);
   });
 
   it('portal pages may send exactly the page.* messages, and nothing that manages the extension', () => {
-    expect(Object.keys(messageSchemas).filter((type) => !PAGE_ONLY.has(type as MessageType))).toEqual([
+    expect(Object.keys(messageRegistry).filter((type) => !EXTENSION_PAGES_ONLY.has(type as MessageType))).toEqual([
       'page.hello',
       'page.activity',
       'page.waiting',
@@ -57,8 +71,8 @@ describe('who may send what', () => {
       'page.uploadProgress',
       'page.upload',
     ]);
-    expect(PAGE_ONLY.has('portals.add')).toBe(true);
-    expect(PAGE_ONLY.has('settings.setIdleThreshold')).toBe(true);
+    expect(EXTENSION_PAGES_ONLY.has('portals.add')).toBe(true);
+    expect(EXTENSION_PAGES_ONLY.has('settings.setIdleThreshold')).toBe(true);
   });
 
   it.each<[string, Sender]>([
@@ -146,14 +160,14 @@ describe('malformed input', () => {
   });
 
   it('a valid message with no registered handler is no-handler', async () => {
-    const router = createMessageRouter(runtime);
+    const router = createMessageRouter(runtime, fakeConfig());
     expect(await router.dispatch({ type: 'stats.today', payload: {} }, EXTENSION_PAGE)).toEqual({ ok: false, error: 'no-handler' });
   });
 });
 
 describe('handler failures', () => {
   it('a HandledError’s code reaches the page, so the UI can say “the list is locked”', async () => {
-    const router = createMessageRouter(runtime);
+    const router = createMessageRouter(runtime, fakeConfig());
     router.on('portals.remove', async () => {
       throw new HandledError('locked');
     });
@@ -167,7 +181,7 @@ describe('handler failures', () => {
     ['a thrown object', (canary) => ({ code: canary, message: canary })],
   ])('any other failure (%s) is "internal" and carries none of its text', async (_label, make) => {
     const canary = 'CANARY-身份证-440301199001011234';
-    const router = createMessageRouter(runtime);
+    const router = createMessageRouter(runtime, fakeConfig());
     router.on('page.hello', async () => {
       throw make(canary);
     });
@@ -178,7 +192,7 @@ describe('handler failures', () => {
   });
 
   it('a handler that throws synchronously is still answered, not left to crash the listener', async () => {
-    const router = createMessageRouter(runtime);
+    const router = createMessageRouter(runtime, fakeConfig());
     router.on('stats.today', (() => {
       throw new Error('sync');
     }) as unknown as Parameters<MessageRouter['on']>[1]);
@@ -186,22 +200,131 @@ describe('handler failures', () => {
   });
 
   it('the handler’s result is passed back as data', async () => {
-    const router = createMessageRouter(runtime);
-    router.on('matcher.test', async ({ url }) => ({ echoed: url }));
+    const router = createMessageRouter(runtime, fakeConfig());
+    router.on('matcher.test', async () => ({ tracked: false, why: 'no-portal' }));
     expect(await router.dispatch({ type: 'matcher.test', payload: { url: 'https://a.gov.cn/' } }, EXTENSION_PAGE)).toEqual({
       ok: true,
-      data: { echoed: 'https://a.gov.cn/' },
+      data: { tracked: false, why: 'no-portal' },
     });
   });
 });
 
 describe('registration', () => {
   it('registering the same type twice throws, and the first handler stays in charge', async () => {
-    const router = createMessageRouter(runtime);
-    const first = vi.fn(async () => 'first');
+    const router = createMessageRouter(runtime, fakeConfig());
+    const first = vi.fn(async (): Promise<TodayRow[]> => []);
     router.on('stats.today', first);
-    expect(() => router.on('stats.today', async () => 'second')).toThrow(/stats\.today/);
-    expect(await router.dispatch({ type: 'stats.today', payload: {} }, EXTENSION_PAGE)).toEqual({ ok: true, data: 'first' });
+    expect(() => router.on('stats.today', async () => [{ ...ZERO_ROW, name: 'second' }])).toThrow(/stats\.today/);
+    expect(await router.dispatch({ type: 'stats.today', payload: {} }, EXTENSION_PAGE)).toEqual({ ok: true, data: [] });
     expect(first).toHaveBeenCalledTimes(1);
+  });
+});
+
+const ZERO_ROW: TodayRow = {
+  portalId: 'a',
+  name: 'A',
+  visits: 0,
+  activeMs: 0,
+  offHoursMs: 0,
+  waitMs: 0,
+  navigations: 0,
+  submissions: 0,
+  failedSubmissions: 0,
+  logins: 0,
+  relogins: 0,
+  captchas: 0,
+  loginOnlyVisits: 0,
+  accounts: 0,
+};
+
+describe('the sender’s portal', () => {
+  it('a page message’s handler receives the portal matched from the sender’s URL, resolved once by the router', async () => {
+    const config = fakeConfig();
+    const router = createMessageRouter(runtime, config);
+    const seen: unknown[] = [];
+    router.on('page.hello', async (_payload, from) => {
+      seen.push(from);
+      return { tracked: from.match.tracked };
+    });
+    const sender: Sender = { ...PORTAL_TAB, url: 'http://a.gov.cn/form?id=1', frameId: 0 };
+    expect(await router.dispatch({ type: 'page.hello', payload: HELLO }, sender)).toEqual({ ok: true, data: { tracked: true } });
+    expect(seen).toEqual([{ sender, portalId: 'a', match: expect.objectContaining({ tracked: true, portalId: 'a' }) }]);
+    expect(config.read).toHaveBeenCalledTimes(1);
+  });
+
+  it('a page message from a URL no portal matches reaches its handler with no portal', async () => {
+    const router = createMessageRouter(runtime, fakeConfig());
+    const portals: (string | null)[] = [];
+    router.on('page.copy', async (_payload, { portalId }) => {
+      portals.push(portalId);
+      return { recorded: portalId !== null };
+    });
+    const sender: Sender = { ...PORTAL_TAB, url: 'http://b.gov.cn/x', frameId: 0 };
+    expect(await router.dispatch({ type: 'page.copy', payload: { input: 'x' } }, sender)).toEqual({ ok: true, data: { recorded: false } });
+    expect(portals).toEqual([null]);
+  });
+
+  it('an extension page’s message is not matched against the portals: its handler gets the sender', async () => {
+    const config = fakeConfig();
+    const router = createMessageRouter(runtime, config);
+    const senders: unknown[] = [];
+    router.on('report.discardPending', async (_payload, sender) => {
+      senders.push(sender);
+    });
+    await router.dispatch({ type: 'report.discardPending', payload: {} }, EXTENSION_PAGE);
+    expect(senders).toEqual([EXTENSION_PAGE]);
+    expect(config.read).not.toHaveBeenCalled();
+  });
+});
+
+describe('per-minute page limits', () => {
+  it('a page over its minute’s bound is answered rate-limited before parsing, and the drop names the router’s portal', async () => {
+    const config = fakeConfig();
+    const limits = { ...PAGE_LIMITS_PER_MINUTE, 'page.copy': 2 };
+    const dropped: { kind: string; portalId: string | null }[] = [];
+    const router = createMessageRouter(runtime, config, {
+      limit: createPageRateLimit(() => 1_000, limits),
+      onDropped: (decision, { portalId }) => dropped.push({ kind: decision.kind, portalId }),
+    });
+    let handled = 0;
+    router.on('page.copy', async () => ({ recorded: ++handled > 0 }));
+    const sender: Sender = { ...PORTAL_TAB, tab: { id: 7, incognito: false } as Sender['tab'], frameId: 0 };
+    const copy = { type: 'page.copy', payload: { input: 'x' } };
+    expect(await router.dispatch(copy, sender)).toEqual({ ok: true, data: { recorded: true } });
+    expect(await router.dispatch(copy, sender)).toEqual({ ok: true, data: { recorded: true } });
+    // Malformed or not, over the bound it costs the page its budget and never reaches the handler.
+    expect(await router.dispatch({ type: 'page.copy', payload: 'junk' }, sender)).toEqual({ ok: false, error: 'rate-limited' });
+    expect(await router.dispatch(copy, sender)).toEqual({ ok: false, error: 'rate-limited' });
+    await vi.waitFor(() => expect(dropped).toEqual([{ kind: 'page.copy', portalId: 'a' }]));
+    expect(handled).toBe(2);
+    // Extension pages are never limited.
+    router.on('report.discardPending', async () => undefined);
+    for (let i = 0; i < 5; i++) expect(await router.dispatch({ type: 'report.discardPending', payload: {} }, EXTENSION_PAGE)).toEqual({ ok: true });
+  });
+});
+
+// These hold at compile time: `npx tsc --noEmit -p .` fails if any `@ts-expect-error` line stops being an error.
+describe('types of requests and replies', () => {
+  it('a handler whose reply is not its message’s reply does not compile', () => {
+    const router = createMessageRouter(runtime, fakeConfig());
+    // @ts-expect-error matcher.test answers a MatchResult, not an echo
+    router.on('matcher.test', async ({ url }) => ({ echoed: url }));
+    // @ts-expect-error page.hello answers { tracked }, not a count
+    router.on('page.hello', async () => ({ counted: 1 }));
+  });
+
+  it('the page side can send only page messages, each with its own payload', () => {
+    const send: PageSend = async () => undefined;
+    void send({ type: 'page.waiting', payload: { ms: 10 } });
+    // @ts-expect-error portals.remove is for extension pages only
+    void send({ type: 'portals.remove', payload: { id: 'a' } });
+    // @ts-expect-error page.waiting carries { ms }
+    void send({ type: 'page.waiting', payload: { seconds: 1 } });
+  });
+
+  it('rpc() infers its reply from the message, and extension pages cannot send page messages through it', () => {
+    expectTypeOf<ReturnType<typeof rpc<'stats.today'>>>().toEqualTypeOf<Promise<TodayRow[]>>();
+    // @ts-expect-error page.hello is not an extension page's message
+    type _PageThroughRpc = Parameters<typeof rpc<'page.hello'>>;
   });
 });

@@ -38,7 +38,7 @@ async function setUp() {
     const service = createFrictionService({ config, friction: repo, keys, subtle: crypto.subtle, now: clock.now, later: (task) => task() });
     const requests = fakeWebRequest();
     service.listen(requests.web);
-    const router = createMessageRouter({ id: 'ext', getURL: (p: string) => `chrome-extension://ext${p}` } as never);
+    const router = createMessageRouter({ id: 'ext', getURL: (p: string) => `chrome-extension://ext${p}` } as never, config);
     service.register(router);
     const intent = (url: string, payload: object, tabId = 1, frameId = 0) =>
       router.dispatch({ type: 'page.submitIntent', payload }, { id: 'ext', url, tab: { id: tabId, incognito: false } as never, frameId });

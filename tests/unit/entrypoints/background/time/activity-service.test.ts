@@ -30,7 +30,7 @@ describe('activity service after an extension reload', () => {
       idle: { queryState: async () => 'active' },
       session: fakeBrowser.storage.session as never,
     });
-    const router = createMessageRouter(fakeBrowser.runtime);
+    const router = createMessageRouter(fakeBrowser.runtime, config);
     service.register(router);
     await new Promise((r) => setTimeout(r, 0)); // the worker's start-up seeding
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Portal } from '../../../../../core/portals/portal';
+import { createMessageRouter } from '../../../../../entrypoints/background/messaging/message-router';
 import { createUploadService, HASHED_BY_KEY } from '../../../../../entrypoints/background/uploads/upload-service';
 import { createActivityRepo } from '../../../../../storage/time/activity-repo';
 import { createKeyStore } from '../../../../../storage/config/key-store';
@@ -16,13 +17,14 @@ const OTHER = '5feceb66ffc86f38d952786c6d696c79c2dbc239dd4e91b46729d73a27fb57e9'
 
 function setup() {
   const db = new BurdenDb(`upload-service-${Math.random()}`);
-  const handlers: Record<string, (payload: never, sender: never) => Promise<unknown>> = {};
   const badges: string[] = [];
   const session = new Map<string, unknown>();
   let now = new Date(2026, 10, 27, 10).getTime();
   const uploads = createUploadsRepo(db);
+  const config = { read: async () => ({ portalSnapshot: portals, paused: false }) } as unknown as LocalConfigStore;
+  const router = createMessageRouter({ id: 'ext', getURL: (p: string) => `chrome-extension://ext${p}` } as never, config);
   createUploadService({
-    config: { read: async () => ({ portalSnapshot: portals, paused: false }) } as unknown as LocalConfigStore,
+    config,
     uploads,
     activity: createActivityRepo(db),
     keys: createKeyStore(db, crypto.subtle, () => now, () => `k${Math.random()}`),
@@ -34,9 +36,13 @@ function setup() {
       set: async (items) => void Object.entries(items).forEach(([k, v]) => session.set(k, v)),
       remove: async (k) => void session.delete(k),
     },
-  }).register({ on: (type: string, h: never) => (handlers[type] = h) } as never);
-  const call = (type: string, payload: unknown, host: string) =>
-    handlers[type]!(payload as never, { tab: { id: 7 }, frameId: 0, url: `http://${host}/x` } as never);
+  }).register(router);
+  // Through the router, as the worker receives it: the portal is matched from the sender there.
+  const call = async (type: string, payload: unknown, host: string) => {
+    const reply = await router.dispatch({ type, payload }, { id: 'ext', tab: { id: 7, incognito: false } as never, frameId: 0, url: `http://${host}/x` });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.data;
+  };
   return { db, uploads, call, badges, session, later: (ms: number) => (now += ms) };
 }
 

@@ -1,4 +1,4 @@
-import type { EntryCategory, PageTagInReport } from '../contracts/report-schema';
+import type { EntryCategory, PageTagInReport } from './report-schema';
 
 /**
  * The plain rows a weekly report is built from, one array per kind, all keyed by the internal portal id and the
