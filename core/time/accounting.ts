@@ -56,6 +56,10 @@ export interface ReceiptState {
   windowFocused: boolean;
   /** `idle.queryState` now; only 'locked' matters (the page judges idleness from its own input). */
   idleState: IdleState;
+  /** The browser's id of the sender's document (`MessageSender.documentId`), to bridge a reload's hole. */
+  documentId?: string;
+  /** The idle threshold in force (DESIGN.md §3), to bridge a reload's hole. */
+  idleThresholdMs?: number;
 }
 
 export interface AccountingLimits {
@@ -71,6 +75,8 @@ export interface AccountingLimits {
   maxGapSpanMs: number;
   /** Longest hole after a worker restart still attributed to it. */
   restartHoleMaxMs: number;
+  /** Longest hole an extension reload leaves in a page in use that is still credited (see bridgeReloadHole). */
+  reloadBridgeMaxMs: number;
 }
 
 export const DEFAULT_LIMITS: AccountingLimits = {
@@ -80,6 +86,7 @@ export const DEFAULT_LIMITS: AccountingLimits = {
   maxGapAgeMs: 5 * 60_000,
   maxGapSpanMs: 7 * 24 * 3_600_000,
   restartHoleMaxMs: 60_000,
+  reloadBridgeMaxMs: 10_000,
 };
 
 const epochMs = z.number().nonnegative();
@@ -128,13 +135,19 @@ interface PortalCoverage {
   recent: Span[];
   /** End of the last counted time. */
   lastEnd: number;
+  /** The document and the latest input of the slice that ended last (absent in states of earlier versions). */
+  documentId?: string;
+  lastInputAt?: number | null;
 }
 
 const spanSchema = z.tuple([z.number(), z.number()]);
 
 export const accountingStateSchema = z.strictObject({
   version: z.literal(1),
-  coverage: z.record(z.string(), z.strictObject({ recent: z.array(spanSchema), lastEnd: z.number() })),
+  coverage: z.record(
+    z.string(),
+    z.strictObject({ recent: z.array(spanSchema), lastEnd: z.number(), documentId: z.string().optional(), lastInputAt: z.number().nullable().optional() }),
+  ),
   /** Receipt time of the latest slice, counted or not. */
   lastSeenAt: z.number().nullable(),
   /** The last moment the screen was known to be locked. */
@@ -242,6 +255,26 @@ export function createTimeAccounting(options: TimeAccountingOptions) {
     }
   }
 
+  /**
+   * The hole an extension reload or update leaves in a page that stays in use: the old observer's connection dies
+   * with the old worker, and the new worker injects a new observer into the same document seconds later (longer on
+   * a loaded machine). The cadre's last input before the hole keeps the page active, by the idle rule (DESIGN.md
+   * §3), past the hole's end, and the new slice comes from the same document, its tab active and focused: the
+   * seconds between count as they would have without the reload ("a reloaded worker loses at most one second").
+   * Not after a browser restart or a navigation (another document), a lock, or a hole longer than the limit.
+   */
+  function bridgeReloadHole(portalId: string, coverage: PortalCoverage | undefined, from: number, receipt: ReceiptState): Interval | null {
+    if (!coverage || !restartCandidates.has(portalId)) return null;
+    const hole = { start: coverage.lastEnd, end: from };
+    if (hole.end <= hole.start || hole.end - hole.start > limits.reloadBridgeMaxMs) return null;
+    if (!receipt.documentId || receipt.documentId !== coverage.documentId || receipt.idleThresholdMs === undefined) return null;
+    const lastInputAt = coverage.lastInputAt ?? null;
+    if (lastInputAt === null || lastInputAt + receipt.idleThresholdMs < hole.end) return null;
+    if (state.lockSeenAt !== null && state.lockSeenAt >= hole.start) return null;
+    restartCandidates.delete(portalId);
+    return hole;
+  }
+
   function noteRestartHole(portalId: string, coverage: PortalCoverage | undefined, { start, end }: Interval, at: number): void {
     // A resent slice of time already counted says nothing about the hole; wait for the first new one.
     if (!coverage || end <= coverage.lastEnd || !restartCandidates.delete(portalId)) return;
@@ -321,12 +354,16 @@ export function createTimeAccounting(options: TimeAccountingOptions) {
       }
 
       const coverage = state.coverage[portalId];
-      noteRestartHole(portalId, coverage, { start: from, end }, at);
+      const bridge = bridgeReloadHole(portalId, coverage, from, receipt);
+      if (bridge) from = bridge.start;
+      else noteRestartHole(portalId, coverage, { start: from, end }, at);
       const fresh = uncovered(coverage?.recent ?? [], from, end);
       for (const piece of fresh) credit(portalId, piece);
+      const latest = !coverage || end >= coverage.lastEnd;
       state.coverage[portalId] = {
         recent: mergeSpan(coverage?.recent ?? [], from, end),
         lastEnd: Math.max(coverage?.lastEnd ?? end, end),
+        ...(latest ? { documentId: receipt.documentId, lastInputAt } : { documentId: coverage.documentId, lastInputAt: coverage.lastInputAt }),
       };
       prune(at);
       return { status: 'counted', creditedMs: fresh.reduce((sum, p) => sum + p.end - p.start, 0) };

@@ -7,9 +7,11 @@
  * is a new document and counts again. Bounded: the oldest documents are forgotten first, long after their load.
  */
 export type LoadFact = 'visit' | 'waiting';
+export type LedgerEntries = [documentId: string, facts: LoadFact[]][];
 
-export function createDocumentLedger(maxDocuments = 2_000) {
-  const seen = new Map<string, Set<LoadFact>>();
+/** `restored`: the entries of an earlier worker's ledger (see storage/time/document-ledger-store.ts), oldest first. */
+export function createDocumentLedger(maxDocuments = 2_000, restored: LedgerEntries = []) {
+  const seen = new Map<string, Set<LoadFact>>(restored.slice(-maxDocuments).map(([id, facts]) => [id, new Set(facts)]));
   return {
     /** True the first time `fact` is reported for `documentId`; always true when the browser gives no id. */
     first(documentId: string | undefined, fact: LoadFact): boolean {
@@ -23,6 +25,10 @@ export function createDocumentLedger(maxDocuments = 2_000) {
       }
       facts.add(fact);
       return true;
+    },
+    /** Oldest first, for a ledger that outlives this one. */
+    entries(): LedgerEntries {
+      return [...seen].map(([id, facts]) => [id, [...facts]]);
     },
   };
 }

@@ -12,7 +12,7 @@ import { createUploadsRepo } from '../../storage/uploads/uploads-repo';
 import { createRecordReassigner } from '../../storage/portals/reassign-records';
 import { createVisitsRepo } from '../../storage/time/visits-repo';
 import { createActivityService } from './time/activity-service';
-import { createDocumentLedger } from '../../core/time/document-ledger';
+import { createPersistedLedger } from '../../storage/time/document-ledger-store';
 import { createPageRateLimit } from '../../core/page-limits/page-rate-limit';
 import { dayKey } from '../../core/time/day-split';
 import { registerDataService } from './data/data-service';
@@ -58,7 +58,7 @@ export default defineBackground(() => {
   const friction = createFrictionService({ config, friction: frictionRepo, keys, subtle: crypto.subtle, now: Date.now });
   // Observational only (no blocking, no bodies); fires only for origins the cadre granted.
   friction.listen(browser.webRequest as unknown as RequestEvents);
-  const ledger = createDocumentLedger();
+  const ledger = createPersistedLedger(browser.storage.local);
   const time = createActivityService({
     config,
     activity,

@@ -1,4 +1,4 @@
-import type { DocumentLedger } from '../../../core/time/document-ledger';
+import type { PersistedLedger } from '../../../storage/time/document-ledger-store';
 import type { browser } from 'wxt/browser';
 import type { ActivitySlice } from '../../../core/time/activity-clock';
 import { dayKey } from '../../../core/time/day-split';
@@ -21,7 +21,7 @@ export interface ActivityServiceDeps {
   /** Called after a message's credits are stored: per-tag minutes and stays (issue 4) hang off counted time. */
   onCredited?: (sender: Browser.runtime.MessageSender, portalId: string, tag: PageTag | undefined, credits: { day: string; activeMs: number }[]) => Promise<void>;
   /** A document's load counts once, however often an observer is injected into it (issue 15 item 8). */
-  ledger?: DocumentLedger;
+  ledger?: PersistedLedger;
 }
 
 /** Per window: the tab activated last, when, and the tab it replaced. */
@@ -90,7 +90,13 @@ export function createActivityService(deps: ActivityServiceDeps) {
             deps.tabs.get(tabId).catch(() => null),
             deps.idle.queryState(idleThresholdSec).catch(() => 'active' as const),
           ]);
-          const receipt = { tabActive: !!tab?.active, windowFocused: await windowFocused(tab?.windowId), idleState };
+          const receipt = {
+            tabActive: !!tab?.active,
+            windowFocused: await windowFocused(tab?.windowId),
+            idleState,
+            documentId: sender.documentId,
+            idleThresholdMs: idleThresholdSec * 1000,
+          };
           // The tab lost its place a moment ago: the part of a slice before the switch still counted as active.
           const switched = !receipt.tabActive && tab ? (await loadActivations())[tab.windowId] : undefined;
           const switchedAwayAt = switched?.previousTabId === tabId ? switched.at : null;
@@ -120,7 +126,7 @@ export function createActivityService(deps: ActivityServiceDeps) {
       );
       router.on('page.waiting', async ({ ms }, { sender, portalId }) => {
         // Only the top document's own navigation is a wait; frames load inside it.
-        if (sender.frameId !== 0 || deps.ledger?.first(sender.documentId, 'waiting') === false) return;
+        if (sender.frameId !== 0 || (await deps.ledger?.first(sender.documentId, 'waiting')) === false) return;
         if (portalId) await deps.activity.addWaiting(portalId, dayKey(deps.now()), ms);
       });
     },

@@ -1,4 +1,4 @@
-import type { DocumentLedger } from '../../../core/time/document-ledger';
+import type { PersistedLedger } from '../../../storage/time/document-ledger-store';
 import { dayKey } from '../../../core/time/day-split';
 import type { LocalConfigStore } from '../../../storage/config/local-config';
 import type { VisitsRepo } from '../../../storage/time/visits-repo';
@@ -11,7 +11,7 @@ export interface VisitServiceDeps {
   /** A top-level portal page loaded in a tab (stays for login-only visits). */
   onTopVisit?: (sender: Browser.runtime.MessageSender, portalId: string) => Promise<void>;
   /** A document's load counts once, however often an observer is injected into it (issue 15 item 8). */
-  ledger?: DocumentLedger;
+  ledger?: PersistedLedger;
 }
 
 /** Turns an observer's hello into a visit, deciding the portal from the sender's URL, never from the page. */
@@ -22,8 +22,8 @@ export function createVisitService(deps: VisitServiceDeps) {
         // Frames report too (so a frame's observer knows it is wanted), but only the top document is a visit.
         if (!match.tracked) return { tracked: false };
         // An observer put into a page it did not see load (after an update, a grant) says so; the ledger catches
-        // a second hello from one document within this worker's life either way.
-        const fresh = !payload.resumed && deps.ledger?.first(sender.documentId, 'visit') !== false;
+        // a second hello from one document even after an update or reload.
+        const fresh = !payload.resumed && (await deps.ledger?.first(sender.documentId, 'visit')) !== false;
         if (sender.frameId === 0 && fresh) {
           const now = deps.now();
           await deps.visits.add({

@@ -294,6 +294,47 @@ describe('worker restarts', () => {
     expect(second.gaps).toEqual([{ portalId: 'gd', day: '2025-03-05', start: T0 + 10_000, end: T0 + 11_000, reason: 'worker-restart' }]);
   });
 
+  describe('an extension reload in a page still in use (the same document, input before and after)', () => {
+    const DOC: ReceiptState = { ...ACTIVE, documentId: 'doc-1', idleThresholdMs: 30_000 };
+    /** 10 s counted, then the worker and the observer go; the new observer's slices start `holeMs` later. */
+    function reload(holeMs: number, after: ReceiptState = DOC, persisted?: (s: AccountingState) => unknown) {
+      const first = worker();
+      sendSeconds(first, 'gd', T0, 10, DOC);
+      const before = first.totals()['gd 2025-03-05'] ?? 0;
+      const snapshot = first.accounting.snapshot();
+      const second = worker(restoreAccountingState(JSON.parse(JSON.stringify(persisted ? persisted(snapshot) : snapshot))), T0 + 10_000 + holeMs);
+      sendSeconds(second, 'gd', T0 + 10_000 + holeMs, 5, after);
+      return { total: before + (second.totals()['gd 2025-03-05'] ?? 0), gaps: second.gaps };
+    }
+
+    it('counts the seconds the reload took, as the idle rule would have, and logs no hole', () => {
+      const { total, gaps } = reload(2_700);
+      expect(total).toBeCloseTo(10 + 2.7 + 5, 5);
+      expect(gaps.filter((g) => g.reason === 'worker-restart')).toEqual([]);
+    });
+
+    it.each([
+      ['another document (a navigation, a browser restart)', 2_700, { ...DOC, documentId: 'doc-2' }],
+      ['a browser that gives no document id', 2_700, { ...ACTIVE, idleThresholdMs: 30_000 }],
+      ['a hole longer than a reload takes', 12_000, DOC],
+      ['a hole past the idle threshold of the last input', 2_700, { ...DOC, idleThresholdMs: 1_000 }],
+    ])('does not bridge %s: the hole is logged as the restart\'s', (_, hole, after) => {
+      const { total, gaps } = reload(hole as number, after as ReceiptState);
+      expect(total).toBeCloseTo(15, 5);
+      expect(gaps.filter((g) => g.reason === 'worker-restart').map((g) => g.end - g.start)).toEqual([hole]);
+    });
+
+    it('does not bridge over a lock seen before the restart', () => {
+      const { total } = reload(2_700, DOC, (s) => ({ ...s, lockSeenAt: T0 + 10_000 }));
+      expect(total).toBeLessThanOrEqual(15);
+    });
+
+    it('reads a state of the earlier version, without documents, and bridges nothing', () => {
+      const { total } = reload(2_700, DOC, (s) => ({ ...s, coverage: { gd: { recent: s.coverage.gd!.recent, lastEnd: s.coverage.gd!.lastEnd } } }));
+      expect(total).toBeCloseTo(15, 5);
+    });
+  });
+
   it('keep undrained credits across the restart', () => {
     const first = worker();
     sendSeconds(first, 'gd', T0, 4);
