@@ -1,182 +1,124 @@
 /**
- * GET /v1/aggregates: the office tables for a week range, from SQL counts, sums and histograms, finished and
- * suppressed by core's own code (aggregateCells, suppressSmallCells) — the office page's code path after its
- * per-report loop.
+ * GET /v1/aggregates: the office tables for a week range, built as the office page builds them
+ * (core/office/view-tables.ts), so that no two requests — two week ranges, two values of k — can be subtracted to
+ * single out a cadre-week (issue 14, issue 15 item 3):
  *
- * Core's suppression reasons over the cadre-weeks behind each cell. The collector numbers the range's counted
- * reports 0 … N−1, grouped by (week, level, province, region), and gives each cell a member list such that:
- * - per-week counts are exact for every cell, so people (busiest week) and cadre-weeks are exact;
- * - population breakdowns (weeks, levels, provinces, regions) get their exact members: they are unions of those
- *   groups, which is all the differencing guard looks at;
- * - portal, pair, category and tag cells with fewer than k people get their real reports' numbers (read from the
- *   database for those few cells only); larger cells get the first indices of each of their weeks. A union of
- *   cells that holds a cell of ≥ k people has ≥ k people whoever its members are, so the complement rule — the
- *   only place these lists meet — decides as it would on the real lists.
+ * 1. SQL, grouped by week once: counts and sums per population group and per cell (cell-queries.ts), and the real
+ *    reports of the few slices with fewer than k people that week.
+ * 2. Week views: each week's cells (week-cells.ts) go through core's own chain, suppressWeekView — suppressed at
+ *    MIN_K … k, each step keeping hidden what the one below hid. Counts decide what a view shows; its figures are
+ *    not read, so no distributions are fetched for them.
+ * 3. SQL again, only for what is shown: value histograms over the slices the week views let through
+ *    (selectShownSlices), so a range's medians and percentiles are taken over the weeks that count.
+ * 4. Core composes the range (composeRangeTables) from the week views and the aggregate of the shown slices.
+ * A range of one week is that week's view, computed with its distributions.
+ *
+ * Week views are rebuilt for every request rather than kept: they are a few milliseconds of counting per week,
+ * and a cache would need to hear of every stored or replaced report (the ingest path) to stay right.
  */
-import { aggregateCells, type AggregateCells, type CellAccumulator } from '../../core/office/aggregate';
-import { UNSPECIFIED } from '../../core/office/figures';
-import { effectiveK, suppressSmallCells, type OfficeTables } from '../../core/office/suppression';
+import { aggregateCells, type SliceTable } from '../../core/office/aggregate';
+import { POPULATION_SUM_FIELDS } from '../../core/office/figures';
+import { effectiveK, type OfficeTables } from '../../core/office/suppression';
+import { composeRangeTables, selectShownSlices, suppressWeekView, type RangeSelection } from '../../core/office/view-tables';
 import type { Queryable } from '../db/database';
 import {
   CELL_TABLES,
   cellHistograms,
   cellMembers,
   cellWeeks,
+  noSlices,
   populationGroups,
   populationHistograms,
-  reportsInRange,
-  type HistogramRow,
+  reportsByWeek,
+  type PopulationSlices,
+  type Slices,
   type WeekRangeQuery,
 } from './cell-queries';
+import { addHistograms, POPULATION_SETS, rangeCells, type SampleHistograms, type WeekPart } from './range-cells';
+import { weekCells, type WeekCells } from './week-cells';
 
 export interface CollectorTables extends OfficeTables {
   /** Reports in the range left out as implausible (core's outlier rules); never listed one by one. */
   outlierCount: number;
 }
 
-type Histogram = Map<number, number>;
-
-function addHistogram(into: Map<string, Histogram>, key: string, value: number, n: number) {
-  let h = into.get(key);
-  if (!h) into.set(key, (h = new Map()));
-  h.set(value, (h.get(value) ?? 0) + n);
+interface SliceRequest {
+  population: PopulationSlices;
+  /** In CELL_TABLES order. */
+  tables: Slices[];
 }
 
-/** The sample a histogram compresses, ascending. */
-function expand(h: Histogram | undefined): number[] {
-  if (!h) return [];
-  const out: number[] = [];
-  for (const v of [...h.keys()].sort((a, b) => a - b)) for (let i = h.get(v)!; i > 0; i--) out.push(v);
+const everything = () => true;
+
+function push(s: Slices, week: string, key: string) {
+  s.weeks.push(week);
+  s.keys.push(key);
+}
+
+/** Every slice of one week: a single-week range shows its own view, figures and all. */
+function allSlicesOf(c: WeekCells): SliceRequest {
+  const population = { counted: [c.week], levels: noSlices(), provinces: noSlices(), regions: noSlices() };
+  for (const name of ['levels', 'provinces', 'regions'] as const) for (const key of c[name].keys()) push(population[name], c.week, key);
+  return { population, tables: c.tables.map((cells) => ({ weeks: [...cells.keys()].map(() => c.week), keys: [...cells.keys()] })) };
+}
+
+function shownSlicesOf(selection: RangeSelection): SliceRequest {
+  const of = (table: SliceTable) => {
+    const s = noSlices();
+    for (const [week, keys] of selection.shown.get(table)!) for (const key of keys) push(s, week, key);
+    return s;
+  };
+  return {
+    population: { counted: [...selection.counted], levels: of('levels'), provinces: of('provinces'), regions: of('regions') },
+    tables: CELL_TABLES.map((t) => of(t.name)),
+  };
+}
+
+async function histograms(db: Queryable, range: WeekRangeQuery, slices: SliceRequest): Promise<SampleHistograms> {
+  const [population, ...tables] = await Promise.all([
+    populationHistograms(db, range, slices.population),
+    ...CELL_TABLES.map((t, i) => cellHistograms(db, t, range, slices.tables[i]!)),
+  ]);
+  const out: SampleHistograms = new Map();
+  addHistograms(out, population, (set) => [POPULATION_SETS[set]!, 0]);
+  CELL_TABLES.forEach((t, i) => addHistograms(out, tables[i]!, (set) => [t.name, set]));
   return out;
 }
-
-function histogramsBySet(rows: readonly HistogramRow[], sets: number): Map<string, Histogram>[] {
-  const out = Array.from({ length: sets }, () => new Map<string, Histogram>());
-  for (const r of rows) addHistogram(out[r.set]!, r.key, r.value, r.n);
-  return out;
-}
-
-const provinceOfRegion = (region: string) => (region === UNSPECIFIED ? UNSPECIFIED : region.slice(0, 2));
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function officeTables(db: Queryable, range: WeekRangeQuery, options: { k?: number; headcount?: number }): Promise<CollectorTables> {
   const k = effectiveK(options.k);
-  const [groups, popHist, counts, ...perTable] = await Promise.all([
+  const [groups, counts, ...cellRows] = await Promise.all([
     populationGroups(db, range),
-    populationHistograms(db, range),
-    reportsInRange(db, range),
-    ...CELL_TABLES.map(async (t) => ({ weeks: await cellWeeks(db, t, range), hist: await cellHistograms(db, t, range) })),
+    reportsByWeek(db, range),
+    ...CELL_TABLES.map((t) => cellWeeks(db, t, range)),
   ]);
-
-  groups.sort((x, y) => compare(x.week, y.week) || compare(x.level, y.level) || compare(x.province, y.province) || compare(x.region, y.region));
-  const weeks = [...new Set(groups.map((g) => g.week))];
-  const weekIndex = new Map(weeks.map((w, i) => [w, i]));
-  const N = groups.reduce((n, g) => n + g.n, 0);
-  const reportWeek = new Int32Array(N);
-  const weekStart = new Int32Array(weeks.length);
-  const groupStart = new Map<string, { start: number; next: number }>();
-  const groupKey = (week: string, level: string, region: string) => `${week}\u0000${level}\u0000${region}`;
-
-  const popFieldCount = groups[0]?.sums.length ?? 0;
-  const popCell = (): { members: number[]; sums: Float64Array; samples: number[][] } => ({
-    members: [],
-    sums: new Float64Array(popFieldCount),
-    samples: [[]],
+  const small = cellRows.map((rows) => {
+    const s = noSlices();
+    for (const r of rows) if (r.n < k) push(s, r.week, r.key);
+    return s;
   });
-  const overall = popCell();
-  const byWeek = new Map<string, ReturnType<typeof popCell>>();
-  const byLevel = new Map<string, ReturnType<typeof popCell>>();
-  const byProvince = new Map<string, ReturnType<typeof popCell>>();
-  const byRegion = new Map<string, ReturnType<typeof popCell>>();
-  const cellOf = (map: Map<string, ReturnType<typeof popCell>>, key: string) => map.get(key) ?? map.set(key, popCell()).get(key)!;
+  const members = await Promise.all(CELL_TABLES.map((t, i) => cellMembers(db, t, small[i]!, range)));
+  const byWeek = weekCells(groups, counts, cellRows, members, POPULATION_SUM_FIELDS.length);
+  const weeks = [...byWeek.keys()];
+  const outlierCount = counts.reduce((n, c) => n + c.outliers, 0);
+  const finish = (parts: WeekPart[], samples: SampleHistograms, weekRange?: WeekRangeQuery) =>
+    aggregateCells(rangeCells(parts, samples), { weeks: weekRange, headcount: options.headcount });
 
-  let offset = 0;
-  let lastWeek = -1;
-  for (const g of groups) {
-    const w = weekIndex.get(g.week)!;
-    if (w !== lastWeek) weekStart[w] = offset;
-    lastWeek = w;
-    groupStart.set(groupKey(g.week, g.level, g.region), { start: offset, next: offset });
-    for (const cell of [overall, cellOf(byWeek, g.week), cellOf(byLevel, g.level), cellOf(byProvince, g.province), cellOf(byRegion, g.region)]) {
-      for (let i = 0; i < g.n; i++) cell.members.push(offset + i);
-      for (let j = 0; j < popFieldCount; j++) cell.sums[j]! += g.sums[j]!;
-    }
-    reportWeek.fill(w, offset, offset + g.n);
-    offset += g.n;
-  }
-  if (popFieldCount === 0) overall.sums = new Float64Array(18);
-
-  const [histWeek, histLevel, histRegion] = histogramsBySet(popHist, 3) as [Map<string, Histogram>, Map<string, Histogram>, Map<string, Histogram>];
-  const histOverall: Histogram = new Map();
-  for (const h of histWeek.values()) for (const [v, n] of h) histOverall.set(v, (histOverall.get(v) ?? 0) + n);
-  const histProvince = new Map<string, Histogram>();
-  for (const [region, h] of histRegion) for (const [v, n] of h) addHistogram(histProvince, provinceOfRegion(region), v, n);
-  overall.samples[0] = expand(histOverall);
-  for (const [key, cell] of byWeek) cell.samples[0] = expand(histWeek.get(key));
-  for (const [key, cell] of byLevel) cell.samples[0] = expand(histLevel.get(key));
-  for (const [key, cell] of byProvince) cell.samples[0] = expand(histProvince.get(key));
-  for (const [key, cell] of byRegion) cell.samples[0] = expand(histRegion.get(key));
-
-  // Non-population cells: exact per-week counts; real members only where the cell is small.
-  const assigned = new Map<string, number>();
-  const indexOfReport = (reportId: string, week: string, level: string, region: string): number => {
-    let i = assigned.get(reportId);
-    if (i === undefined) {
-      const g = groupStart.get(groupKey(week, level, region))!;
-      i = g.next++;
-      assigned.set(reportId, i);
-    }
-    return i;
-  };
-  const tableCells: Map<string, CellAccumulator>[] = [];
-  for (const [t, table] of CELL_TABLES.entries()) {
-    const { weeks: rows, hist } = perTable[t]!;
-    const perCell = new Map<string, { perWeek: Map<number, number>; sums: Float64Array }>();
-    for (const r of rows) {
-      const w = weekIndex.get(r.week);
-      if (w === undefined) continue;
-      let c = perCell.get(r.key);
-      if (!c) perCell.set(r.key, (c = { perWeek: new Map(), sums: new Float64Array(table.columns.length) }));
-      c.perWeek.set(w, (c.perWeek.get(w) ?? 0) + r.n);
-      for (let j = 0; j < r.sums.length; j++) c.sums[j]! += r.sums[j]!;
-    }
-    const small = [...perCell].filter(([, c]) => Math.max(...c.perWeek.values()) < k).map(([key]) => key);
-    const realMembers = new Map<string, number[]>();
-    for (const m of await cellMembers(db, table, small, range)) {
-      const list = realMembers.get(m.key) ?? realMembers.set(m.key, []).get(m.key)!;
-      list.push(indexOfReport(m.reportId, m.week, m.level, m.region));
-    }
-    const samples = histogramsBySet(hist, table.samples.length);
-    const cells = new Map<string, CellAccumulator>();
-    for (const [key, c] of perCell) {
-      let members: Int32Array;
-      const real = realMembers.get(key);
-      if (real) members = Int32Array.from(real).sort();
-      else {
-        members = new Int32Array([...c.perWeek.values()].reduce((a, b) => a + b, 0));
-        let at = 0;
-        for (const [w, n] of [...c.perWeek].sort((a, b) => a[0] - b[0])) for (let i = 0; i < n; i++) members[at++] = weekStart[w]! + i;
-      }
-      cells.set(key, { members, sums: c.sums, samples: samples.map((s) => expand(s.get(key))) });
-    }
-    tableCells.push(cells);
+  if (weeks.length <= 1) {
+    const only = byWeek.get(weeks[0] ?? '');
+    const samples = only ? await histograms(db, range, allSlicesOf(only)) : new Map();
+    const view = suppressWeekView(() => finish(only ? [{ cells: only, include: everything }] : [], samples, range), k);
+    return { ...view, range: { ...range }, outlierCount };
   }
 
-  const cells: AggregateCells = {
-    weeks,
-    reportWeek,
-    reportsInRange: counts.all,
-    outliers: [],
-    overall,
-    byWeek,
-    byLevel,
-    byProvince,
-    byRegion,
-    byPortal: tableCells[0]!,
-    byPair: tableCells[1]!,
-    byCategory: tableCells[2]!,
-    byTag: tableCells[3]!,
-  };
-  const aggregate = aggregateCells(cells, { weeks: range, headcount: options.headcount });
-  return { ...suppressSmallCells(aggregate, { k }), outlierCount: counts.outliers };
+  const perWeek = new Map(weeks.map((w) => [w, suppressWeekView(() => finish([{ cells: byWeek.get(w)!, include: everything }], new Map(), { from: w, to: w }), k)]));
+  const selection = selectShownSlices(perWeek);
+  const aggregate =
+    selection.counted.size === 0
+      ? finish(weeks.map((w) => ({ cells: byWeek.get(w)!, include: everything })), new Map())
+      : finish(
+          weeks.filter((w) => selection.counted.has(w)).map((w) => ({ cells: byWeek.get(w)!, include: (table, key) => selection.include(table, key, w) })),
+          await histograms(db, range, shownSlicesOf(selection)),
+        );
+  return { ...composeRangeTables(perWeek, aggregate, { k, ...range }), outlierCount };
 }

@@ -21,7 +21,7 @@
  * Counts of reports (reportsInRange, outlierCount) are shown as before: they say how many reports were imported,
  * nothing about what is in them.
  */
-import { aggregateReports, type AggregateOptions, type SliceTable } from './aggregate';
+import { aggregateReports, type AggregateOptions, type OfficeAggregate, type SliceTable } from './aggregate';
 import { MIN_K, effectiveK, suppressSmallCells, withholdFigures, type OfficeTables, type ShownCell } from './suppression';
 import type { WeeklyReport } from '../contracts/report-schema';
 import type { AggregateRow, PopulationFigures, PopulationSumField } from './figures';
@@ -47,18 +47,57 @@ function distinct(reports: readonly WeeklyReport[]): WeeklyReport[] {
   return reports.filter((r) => !seen.has(r.reportId) && (seen.add(r.reportId), true));
 }
 
-function weekTables(reports: readonly WeeklyReport[], week: string, options: ViewOptions, k: number): OfficeTables {
-  const cache = options.weekCache;
-  const cached = cache?.get(`${week}\n${k}`);
+/** One week's views by step of the k chain (a Map<number, OfficeTables> is one). */
+export interface StepCache {
+  get(step: number): OfficeTables | undefined;
+  set(step: number, tables: OfficeTables): unknown;
+}
+
+/**
+ * Step 1: the view of one ISO week at k, suppressed at MIN_K, MIN_K + 1, … k, each step keeping hidden what the
+ * step below hid. `aggregate` gives that week's aggregate alone; it is only asked for when `cache` (keyed by step)
+ * lacks a step. The collector calls this on cells it builds from SQL, the office page on its reports.
+ */
+export function suppressWeekView(aggregate: () => OfficeAggregate, k: number, cache?: StepCache): OfficeTables {
+  const cached = cache?.get(k);
   if (cached) return cached;
-  const aggregate = aggregateReports(reports, { catalog: options.catalog, headcount: options.headcount, weeks: { from: week, to: week } });
+  let built: OfficeAggregate | undefined;
   let tables: OfficeTables | undefined;
   for (let step = MIN_K; step <= k; step++) {
-    const known = cache?.get(`${week}\n${step}`);
-    tables = known ?? suppressSmallCells(aggregate, step === MIN_K ? { k: step } : { k: step, floor: tables });
-    cache?.set(`${week}\n${step}`, tables);
+    const known = cache?.get(step);
+    tables = known ?? suppressSmallCells((built ??= aggregate()), step === MIN_K ? { k: step } : { k: step, floor: tables });
+    cache?.set(step, tables);
   }
   return tables!;
+}
+
+/** The week cache of ViewOptions, seen as one week's cache keyed by step. */
+function weekStepCache(cache: Map<string, OfficeTables> | undefined, week: string): StepCache | undefined {
+  return cache && { get: (step) => cache.get(`${week}\n${step}`), set: (step, tables) => cache.set(`${week}\n${step}`, tables) };
+}
+
+/** What a range may add up, read off its week views. */
+export interface RangeSelection {
+  /** Weeks whose view shows its overall row; only their reports count in the range. */
+  counted: ReadonlySet<string>;
+  /** Per slice table, per week: the keys that week's view shows. */
+  shown: ReadonlyMap<SliceTable, ReadonlyMap<string, ReadonlySet<string>>>;
+  /** `shown` as aggregateReports' `include`. */
+  include: (table: SliceTable, key: string, week: string) => boolean;
+}
+
+export function selectShownSlices(perWeek: ReadonlyMap<string, OfficeTables>): RangeSelection {
+  const shown = new Map<SliceTable, Map<string, Set<string>>>(SLICE_TABLES.map((name) => [name, new Map()]));
+  const counted = new Set<string>();
+  for (const [week, tables] of perWeek) {
+    if (!tables.overall.suppressed) counted.add(week);
+    for (const name of SLICE_TABLES) {
+      const set = new Set<string>();
+      for (const c of tables[name] as readonly AnyShown[]) if (!c.suppressed) set.add(c.key);
+      shown.get(name)!.set(week, set);
+    }
+  }
+  return { counted, shown, include: (table, key, week) => shown.get(table)!.get(week)?.has(key) === true };
 }
 
 function shownCell<L, F>(row: AggregateRow<L, F>): ShownCell<L, F> {
@@ -90,49 +129,33 @@ function withheld<L>(cells: readonly ShownCell<L, PopulationFigures>[], fields: 
   return cells.map((c) => (c.suppressed ? c : { ...c, figures: withholdFigures(c.figures, fields) }));
 }
 
-export function buildOfficeTables(reports: readonly WeeklyReport[], options: ViewOptions = {}): OfficeTables {
-  const k = effectiveK(options.k);
-  const from = options.weeks?.from ?? null;
-  const to = options.weeks?.to ?? null;
-  const inRange = distinct(reports).filter((r) => (from === null || r.week >= from) && (to === null || r.week <= to));
-  const weeks = [...new Set(inRange.map((r) => r.week))].sort();
-  if (weeks.length <= 1) {
-    const tables = weekTables(inRange, weeks[0] ?? '', options, k);
-    return { ...tables, range: { from, to } };
-  }
-
-  const byWeek = new Map<string, WeeklyReport[]>();
-  for (const r of inRange) (byWeek.get(r.week) ?? byWeek.set(r.week, []).get(r.week)!).push(r);
-  const perWeek = new Map(weeks.map((w) => [w, weekTables(byWeek.get(w)!, w, options, k)]));
+/**
+ * Step 2: a range of two or more weeks from its week views (`perWeek`, ascending) and `aggregate`: when some week
+ * counts (selectShownSlices), the aggregate of the counted weeks' reports with each slice only where its week shows
+ * it; when none does, of every report in the range (it is then all suppressed). Only the cells' figures, people
+ * and cadre-weeks of `aggregate` are read, never its member lists, so the collector may number members freely.
+ */
+export function composeRangeTables(
+  perWeek: ReadonlyMap<string, OfficeTables>,
+  aggregate: OfficeAggregate,
+  view: { k: number; from: string | null; to: string | null },
+): OfficeTables {
+  const { k, from, to } = view;
   const all = [...perWeek.values()];
-  const shownIn = new Map<string, Set<string>>();
-  for (const [w, tables] of perWeek) {
-    for (const name of SLICE_TABLES) {
-      const set = new Set<string>();
-      for (const c of tables[name] as readonly AnyShown[]) if (!c.suppressed) set.add(c.key);
-      shownIn.set(`${w}\n${name}`, set);
-    }
-  }
-  const counted = inRange.filter((r) => !perWeek.get(r.week)!.overall.suppressed);
   const sums = (pick: (t: OfficeTables) => number) => all.reduce((s, t) => s + pick(t), 0);
   const base = {
     k,
     range: { from, to },
-    weeks,
+    weeks: [...perWeek.keys()],
     reportsInRange: sums((t) => t.reportsInRange),
     outlierCount: sums((t) => t.outlierCount),
     headcount: all[0]!.headcount,
   };
-  if (counted.length === 0) {
+  if (all.every((t) => t.overall.suppressed)) {
     // No week has k people, so neither has the range (people are counted by busiest week): all suppressed.
-    return { ...suppressSmallCells(aggregateReports(inRange, { ...options, weeks: { from: weeks[0], to: weeks.at(-1) } }), { k }), ...base };
+    return { ...suppressSmallCells(aggregate, { k }), ...base };
   }
 
-  const aggregate = aggregateReports(counted, {
-    catalog: options.catalog,
-    headcount: options.headcount,
-    include: (table, key, week) => shownIn.get(`${week}\n${table}`)!.has(key),
-  });
   const fields = new Set(all.flatMap((t) => t.withheldFigures));
   const population = <L>(rows: readonly AggregateRow<L, PopulationFigures>[], pick: (t: OfficeTables) => readonly ShownCell<L, PopulationFigures>[]) =>
     withheld(composeTable(rows, all.map(pick), false, k), fields);
@@ -164,4 +187,32 @@ export function buildOfficeTables(reports: readonly WeeklyReport[], options: Vie
     regions: population(aggregate.regions, (t) => t.regions),
     outliers: [...outliers.values()],
   };
+}
+
+export function buildOfficeTables(reports: readonly WeeklyReport[], options: ViewOptions = {}): OfficeTables {
+  const k = effectiveK(options.k);
+  const from = options.weeks?.from ?? null;
+  const to = options.weeks?.to ?? null;
+  const inRange = distinct(reports).filter((r) => (from === null || r.week >= from) && (to === null || r.week <= to));
+  const weeks = [...new Set(inRange.map((r) => r.week))].sort();
+  const byWeek = new Map<string, WeeklyReport[]>();
+  for (const r of inRange) (byWeek.get(r.week) ?? byWeek.set(r.week, []).get(r.week)!).push(r);
+  const weekView = (week: string) =>
+    suppressWeekView(
+      () => aggregateReports(byWeek.get(week) ?? [], { catalog: options.catalog, headcount: options.headcount, weeks: { from: week, to: week } }),
+      k,
+      weekStepCache(options.weekCache, week),
+    );
+  if (weeks.length <= 1) return { ...weekView(weeks[0] ?? ''), range: { from, to } };
+
+  const perWeek = new Map(weeks.map((w) => [w, weekView(w)]));
+  const selection = selectShownSlices(perWeek);
+  const aggregate =
+    selection.counted.size === 0
+      ? aggregateReports(inRange, { ...options, weeks: { from: weeks[0], to: weeks.at(-1) } })
+      : aggregateReports(
+          inRange.filter((r) => selection.counted.has(r.week)),
+          { catalog: options.catalog, headcount: options.headcount, include: selection.include },
+        );
+  return composeRangeTables(perWeek, aggregate, { k, from, to });
 }

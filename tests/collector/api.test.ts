@@ -4,8 +4,7 @@
  */
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateReports } from '../../core/office/aggregate';
-import { suppressSmallCells } from '../../core/office/suppression';
+import { buildOfficeTables } from '../../core/office/view-tables';
 import type { WeeklyReport } from '../../core/contracts/report-schema';
 import { cadreWeek, seededRandom } from '../unit/core/office/generated-reports';
 import { fileOf, filesOf, generatedReports } from './report-files';
@@ -175,8 +174,8 @@ describe.each(BACKENDS)('collector API on %s', (backend) => {
       const res = await getAggregates(c.url, `from=2026-W10&to=2026-W12&k=${k}&headcount=300`);
       expect(res.status).toBe(200);
       const served = await res.json();
-      const expected = suppressSmallCells(aggregateReports(reports, { weeks: { from: '2026-W10', to: '2026-W12' }, headcount: 300 }), { k });
-      // The page's own aggregate counts the outlier too; only the list of outliers is never served.
+      const expected = buildOfficeTables(reports, { weeks: { from: '2026-W10', to: '2026-W12' }, headcount: 300, k });
+      // The page counts the outlier too; only the list of outliers is never served.
       expect(served.outlierCount).toBe(1);
       expect(served).toEqual(JSON.parse(JSON.stringify({ ...expected, outliers: [] })));
       const small = served.portals.find((p: { key: string }) => p.key === 'xiao-xt');

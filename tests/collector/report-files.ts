@@ -41,3 +41,45 @@ export function generatedReports(count: number, seed = 1, prefix = 'gen'): Weekl
     });
   });
 }
+
+const LEVELS_POOL = ['village', 'community', 'township', 'street', 'county'] as const;
+const REGIONS_POOL = ['330102', '330103', '330205', '440106', '110101', '3301'];
+const POPULATION_PORTALS = [...PORTALS, 'xiao-xt', 'other-1', 'other-2'];
+const POPULATION_WEEKS = ['2026-W08', '2026-W09', '2026-W10', '2026-W11', '2026-W12', '2026-W13'];
+
+/** Skewed pick: early items often, late ones rarely, so some cells and weeks are small. */
+const skewed = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * random() * items.length)]!;
+
+/**
+ * 50–200 cadre-weeks over up to six weeks, skewed so that some weeks, portals, levels and regions hold only a few
+ * cadres; pooled other-N portals, pairs, categories, tags, reports without a profile and the odd outlier.
+ */
+export function randomPopulation(seed: number): WeeklyReport[] {
+  const random = seededRandom(seed);
+  const count = randomInt(random, 50, 200);
+  return Array.from({ length: count }, (_, i) => {
+    const portals = POPULATION_PORTALS.filter((_, j) => (j === 0 ? random() < 0.8 : random() < 0.45 / (1 + j / 3))).slice(0, 5);
+    if (portals.length === 0) portals.push(skewed(random, POPULATION_PORTALS));
+    const outlier = random() < 0.02;
+    const used = portals.map((portal, j) => ({
+      portal,
+      activeMinutes: outlier && j === 0 ? 5000 : randomInt(random, 1, 700),
+      waitMinutes: randomInt(random, 0, 40),
+      submissions: randomInt(random, 0, 12),
+      entries: randomInt(random, 0, 40),
+      logins: randomInt(random, 0, 4),
+    }));
+    const named = used.filter((p) => !p.portal.startsWith('other-')).map((p) => p.portal).sort();
+    const pairs = named.length >= 2 && random() < 0.7 ? [{ a: named[0]!, b: named[1]!, crossPortalRepeats: randomInt(random, 0, 5), transfers: randomInt(random, 0, 3) }] : [];
+    return cadreWeek({
+      id: `pop-${seed}-${i}`,
+      week: skewed(random, POPULATION_WEEKS),
+      level: random() < 0.1 ? undefined : skewed(random, LEVELS_POOL),
+      region: random() < 0.1 ? undefined : skewed(random, REGIONS_POOL),
+      portals: used,
+      pairs,
+      categories: random() < 0.5 ? [{ category: skewed(random, ['name', 'phone', 'address'] as const), entries: 3, sameFieldRepeats: randomInt(random, 0, 1), crossPortalRepeats: 0, portals: randomInt(random, 1, 3) }] : [],
+      tags: random() < 0.3 ? [{ tag: 'check-in', visits: randomInt(random, 1, 5), activeMinutes: randomInt(random, 1, 20) }] : [],
+    });
+  });
+}
