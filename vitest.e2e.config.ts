@@ -15,9 +15,10 @@ export const POLICY_FILES = [
   // The kit's force-install writes the folder itself (the generated Linux policy), not through the harness.
   'tests/e2e/kit.e2e.test.ts',
 ];
-// Active time is measured against the wall clock: with a second browser on the two cores, an extension reload
-// mid-session lost 1.2–1.6 s (target ≤ 1 s) in two full runs, and passed alone.
-const ALONE_FILES = [...POLICY_FILES, 'tests/e2e/large-paste.e2e.test.ts', 'tests/e2e/active-time.e2e.test.ts'];
+// Active time, measured against the wall clock, runs beside the others: an extension reload mid-session lost
+// 1.2–2.2 s on a loaded machine while the restart's hole went uncounted; since the worker bridges it (README,
+// "Active time") it costs 0.3 s with the machine's load average above 10.
+const ALONE_FILES = [...POLICY_FILES, 'tests/e2e/large-paste.e2e.test.ts'];
 
 // Two workers on this 2-core machine: measured fastest without a failure (docs/benchmarks.md, "test suite").
 const workers = Number(process.env.BB_E2E_WORKERS ?? 2);
