@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -13,5 +14,8 @@ export default defineConfig({
     // setup.ts); a shuffled run checks that none leans on another.
     pool: 'forks',
     isolate: false,
+    // One worker per core. Vitest's default for `run` is one fewer, which on this 2-core machine is a single
+    // worker holding every file while the other core idles; the main process only reports and transforms.
+    maxWorkers: availableParallelism(),
   },
 });
