@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { settlesAt, stable, until } from '../../e2e/settle';
 
 // The e2e waits against fake sources that behave like the extension's counters: values written later, in steps.
-// Short windows keep this fast; the e2e defaults are the same logic with longer windows.
+// Short windows keep this fast; the e2e defaults are the same logic with longer windows. Each test has its own
+// source and timers, so they wait side by side (concurrent) rather than one after another.
 const FAST = { settleMs: 150, intervalMs: 10, timeoutMs: 2_000 };
 
 /** A counter the "extension" bumps at the given moments (ms from now), as its worker would write rows. */
@@ -15,7 +16,7 @@ function counter(bumps: number[]) {
   return async () => n;
 }
 
-describe('settlesAt', () => {
+describe.concurrent('settlesAt', () => {
   it('passes a count that reaches its value and stays', async () => {
     await expect(settlesAt(counter([20, 40]), 2, FAST)).resolves.toBe(2);
   });
@@ -52,7 +53,7 @@ describe('settlesAt', () => {
   });
 });
 
-describe('stable', () => {
+describe.concurrent('stable', () => {
   it('waits for the last write, not the first change', async () => {
     let ms = 0;
     for (const at of [10, 40, 70]) setTimeout(() => (ms += 500), at);

@@ -7,11 +7,17 @@ import { tokenMessage } from '../../../../core/tokens/token-message';
 import { blindToken, finalizeToken } from '../../../../entrypoints/background/tokens/blind-token';
 
 const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
+const suite = RSABSSA.SHA384.PSS.Deterministic();
+
+// Two 2048-bit key pairs made once for the file (each costs up to a second of prime search), not one per test:
+// no test changes a key, and the third needs two distinct ones.
+const newPair = () => suite.generateKey({ modulusLength: 2048, publicExponent: Uint8Array.from([1, 0, 1]) }) as Promise<CryptoKeyPair>;
+let pairs: Promise<[CryptoKeyPair, CryptoKeyPair]> | undefined;
+const keyPairs = () => (pairs ??= Promise.all([newPair(), newPair()]));
 
 describe('blind signing with Node crypto', () => {
   it('gives the same bytes as blindrsa-ts, and the token verifies under WebCrypto and Node alike', async () => {
-    const suite = RSABSSA.SHA384.PSS.Deterministic();
-    const pair = (await suite.generateKey({ modulusLength: 2048, publicExponent: Uint8Array.from([1, 0, 1]) })) as CryptoKeyPair;
+    const [pair] = await keyPairs();
     const pkcs8 = new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', pair.privateKey as never));
     const spki = new Uint8Array(await webcrypto.subtle.exportKey('spki', pair.publicKey as never));
     const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
@@ -33,8 +39,7 @@ describe('blind signing with Node crypto', () => {
   }, 30_000);
 
   it('refuses a blinded message of the wrong length or not below the modulus', async () => {
-    const suite = RSABSSA.SHA384.PSS.Deterministic();
-    const pair = (await suite.generateKey({ modulusLength: 2048, publicExponent: Uint8Array.from([1, 0, 1]) })) as CryptoKeyPair;
+    const [pair] = await keyPairs();
     const privateKey = createPrivateKey({ key: Buffer.from(await webcrypto.subtle.exportKey('pkcs8', pair.privateKey as never)), format: 'der', type: 'pkcs8' });
     const publicKey = createPublicKey(privateKey);
     expect(blindSign(privateKey, publicKey, new Uint8Array(255)).ok).toBe(false);
@@ -42,9 +47,7 @@ describe('blind signing with Node crypto', () => {
   });
 
   it('an issuer that signs with another key than the published one is caught by the extension', async () => {
-    const suite = RSABSSA.SHA384.PSS.Deterministic();
-    const published = (await suite.generateKey({ modulusLength: 2048, publicExponent: Uint8Array.from([1, 0, 1]) })) as CryptoKeyPair;
-    const tagging = (await suite.generateKey({ modulusLength: 2048, publicExponent: Uint8Array.from([1, 0, 1]) })) as CryptoKeyPair;
+    const [published, tagging] = await keyPairs();
     const pending = await blindToken(published.publicKey, '2026-W49', random);
     const wrong = await suite.blindSign(tagging.privateKey, pending.blindedMessage).catch(() => new Uint8Array(256));
     await expect(finalizeToken(published.publicKey, pending, wrong)).rejects.toThrow();

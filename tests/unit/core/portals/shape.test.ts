@@ -72,6 +72,8 @@ describe('isPortal', () => {
 
   it('gives zod\'s verdict on 20,000 random mutations of valid portals (seeded)', () => {
     let accepted = 0;
+    // Disagreements are collected and compared once: an expect per case, with its message, was over a quarter of the time.
+    const disagreements: string[] = [];
     for (let seed = 1; seed <= 20_000; seed++) {
       const random = seededRandom(seed);
       const portal = structuredClone(pick(random, VALID));
@@ -79,8 +81,9 @@ describe('isPortal', () => {
       for (let i = 0; i < count; i++) mutate(portal, random);
       const zod = portalSchema.safeParse(portal).success;
       if (zod) accepted++;
-      expect(isPortal(portal), `seed ${seed}: ${JSON.stringify(portal).slice(0, 300)}`).toBe(zod);
+      if (isPortal(portal) !== zod) disagreements.push(`seed ${seed}: zod says ${zod} of ${JSON.stringify(portal).slice(0, 300)}`);
     }
+    expect(disagreements).toEqual([]);
     // Both verdicts are exercised in numbers, or the comparison would prove little.
     expect(accepted).toBeGreaterThan(1_000);
     expect(accepted).toBeLessThan(19_000);
