@@ -61,11 +61,16 @@ const SLAB = 1 << 20;
 
 /** The base of every view: a record (or part of one) at offset `o` of slab `s`, strings in `t`. */
 class Slot {
-  constructor(
-    protected readonly s: Uint32Array,
-    protected readonly o: number,
-    protected readonly t: readonly string[],
-  ) {}
+  // Declared, not initialised: class-field initialisers (define semantics) made every view's construction the
+  // largest cost of an aggregation; plain assignments in the constructor keep it a cheap allocation.
+  declare protected readonly s: Uint32Array;
+  declare protected readonly o: number;
+  declare protected readonly t: readonly string[];
+  constructor(s: Uint32Array, o: number, t: readonly string[]) {
+    this.s = s;
+    this.o = o;
+    this.t = t;
+  }
 }
 
 type SlotClass<T> = new (s: Uint32Array, o: number, t: readonly string[]) => T;
@@ -108,13 +113,10 @@ function listOf<T>(View: SlotClass<T>, s: Uint32Array, start: number, count: num
 
 /** One stored report, read from its record. */
 class ReportView extends Slot implements WeeklyReport {
-  constructor(
-    readonly reportId: string,
-    s: Uint32Array,
-    o: number,
-    t: readonly string[],
-  ) {
+  declare readonly reportId: string;
+  constructor(reportId: string, s: Uint32Array, o: number, t: readonly string[]) {
     super(s, o, t);
+    this.reportId = reportId;
   }
   get week(): string {
     return this.t[this.s[this.o + WEEK]!]!;
