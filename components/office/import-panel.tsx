@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_IMPORT_FILE_BYTES } from '../../core/office/import';
-import type { WeeklyReport } from '../../core/contracts/report-schema';
 import type { OfficeReportsRepo } from '../../storage/office/office-reports-repo';
 import { filesFromDrop, filesFromInput, type PickedFile } from './drop';
-import { runImport, type ImportOutcome, type ImportProgress } from './import-run';
+import type { ImportOutcome, ImportProgress } from './import-run';
 import { REASON_KEYS, issueKey } from './labels';
 import { formatNumber, t } from '../shared/i18n';
 
 interface Props {
   repo: OfficeReportsRepo;
   storedCount: number;
-  onImported(accepted: WeeklyReport[]): void;
+  /** Reads, judges and stores the files off the page's thread (the aggregation worker); `count`: reports now held. */
+  importFiles(files: readonly PickedFile[], onProgress: (progress: ImportProgress) => void): Promise<{ outcome: ImportOutcome; count: number }>;
+  onImported(count: number): void;
   onCleared(): void;
   /** Re-reads the stored reports (after an import that failed part-way, some chunks may be stored). */
   onReload(): void;
@@ -24,7 +25,7 @@ const DETAILS_SHOWN = 5;
  * anywhere on the page. Files are judged one at a time with a progress bar; the outcome lists every rejected file
  * with its reason, and the accepted reports go to the office database.
  */
-export function ImportPanel({ repo, storedCount, onImported, onCleared, onReload }: Props) {
+export function ImportPanel({ repo, storedCount, importFiles, onImported, onCleared, onReload }: Props) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -39,13 +40,9 @@ export function ImportPanel({ repo, storedCount, onImported, onCleared, onReload
     setFailed(false);
     setOutcome(null);
     try {
-      const result = await runImport(files, {
-        existingIds: await repo.weeksById(),
-        store: (reports, onStored) => repo.putAll(reports, onStored),
-        onProgress: setProgress,
-      });
+      const { outcome: result, count } = await importFiles(files, setProgress);
       setOutcome(result);
-      if (result.accepted.length > 0) onImported(result.accepted);
+      if (result.accepted > 0) onImported(count);
     } catch {
       setFailed(true);
       onReload();
@@ -164,14 +161,14 @@ export function ImportPanel({ repo, storedCount, onImported, onCleared, onReload
             role="status"
             data-testid="office-import-summary"
             data-files={outcome.files}
-            data-accepted={outcome.accepted.length}
+            data-accepted={outcome.accepted}
             data-accepted-files={outcome.acceptedFiles}
             data-duplicates={outcome.duplicates}
             data-rejected={outcome.rejected.length}
           >
             {t('office_import_summary', [
               formatNumber(outcome.files),
-              formatNumber(outcome.accepted.length),
+              formatNumber(outcome.accepted),
               formatNumber(outcome.acceptedFiles),
               formatNumber(outcome.duplicates),
               formatNumber(outcome.rejected.length),

@@ -135,7 +135,12 @@ export function OfficePage() {
             <ImportPanel
               repo={repo}
               storedCount={storedCount}
-              onImported={() => reload()}
+              importFiles={(files, onProgress) => client.importFiles(files, onProgress)}
+              // The worker holds the new reports already: ask for the tables again, no read-back.
+              onImported={(count) => {
+                setStoredCount(count);
+                setLoads((n) => n + 1);
+              }}
               onCleared={() => {
                 latest.current++;
                 setStoredCount(0);

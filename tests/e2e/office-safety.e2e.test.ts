@@ -1,8 +1,8 @@
 /**
- * Issue 15, office side, in the built extension: the page aggregates in a worker under the extension page's CSP
- * and stays responsive while it does (no main-thread task over 200 ms, PerformanceObserver "longtask"); a file
- * posing as several cadres is refused with its reason in Chinese; "Clear" is reachable on a reopened page before
- * the stored reports are read back.
+ * Issue 15, office side, in the built extension: the page imports and aggregates in a worker under the extension
+ * page's CSP and stays responsive while it does — importing, opening, changing views (no main-thread task over
+ * 200 ms, PerformanceObserver "longtask"); a file posing as several cadres is refused with its reason in Chinese;
+ * "Clear" is reachable on a reopened page before the stored reports are read back.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,6 +69,12 @@ describe('office page safety', () => {
 
   it('imports 6,000 reports, refuses the file posing as two cadres, and aggregates in the worker with no task over 200 ms', async () => {
     await page.getByTestId('office-empty').waitFor();
+    // The browser builds the folder's FileList (1,500 files) and fires "change" inside one task of its own; what
+    // counts here is the page's share of it, from the change event on, and every task after it.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __changeAt?: number };
+      document.addEventListener('change', () => (w.__changeAt ??= performance.now()), true);
+    });
     await page.getByTestId('office-folder-input').setInputFiles(dir);
     const summary = page.getByTestId('office-import-summary');
     await summary.waitFor({ timeout: 120_000 });
@@ -77,6 +83,11 @@ describe('office page safety', () => {
     expect(await refused.getAttribute('data-file')).toBe(`${path.basename(dir)}/two-of-one-week.json`);
     expect(await refused.getByTestId('office-rejected-reason').innerText()).toBe(zh('office_reason_same_week_twice'));
     await page.getByTestId('office-results').waitFor({ timeout: 60_000 });
+    // The files were read, judged and stored by the worker: the page's thread only drew the progress and tables.
+    const changeAt = await page.evaluate(() => (globalThis as unknown as { __changeAt: number }).__changeAt);
+    const importTasks = (await longTasks(page))
+      .filter((task) => task.start + task.duration > changeAt)
+      .map((task) => (task.start < changeAt ? { start: changeAt, duration: task.start + task.duration - changeAt } : task));
     expect(await page.getByTestId('office-cadre-week-count').getAttribute('data-value')).toBe(String(CADRES * WEEKS.length));
     // The tables came from the page's worker, which the extension page's CSP let run.
     expect(page.workers().some((w) => /aggregation-worker/.test(w.url()))).toBe(true);
@@ -97,7 +108,9 @@ describe('office page safety', () => {
     await page.getByTestId('office-results').waitFor();
     const during = (await longTasks(page)).filter((task) => task.start >= from);
     const show = (list: { start: number; duration: number }[]) => list.map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.start)}`).join(', ');
-    console.log(`office page long tasks — opening: ${show(loadTasks) || 'none'}; while views were aggregated: ${show(during) || 'none'}`);
+    console.log(`office page long tasks — import: ${show(importTasks) || 'none'}; opening: ${show(loadTasks) || 'none'}; while views were aggregated: ${show(during) || 'none'}`);
+    expect(Math.max(0, ...importTasks.map((task) => task.duration)), `long tasks during import: ${show(importTasks)}`).toBeLessThan(200);
+    expect(Math.max(0, ...loadTasks.map((task) => task.duration)), `long tasks on opening: ${show(loadTasks)}`).toBeLessThan(200);
     expect(Math.max(0, ...during.map((task) => task.duration)), `long tasks: ${show(during)}`).toBeLessThan(200);
     expect(pageErrors).toEqual([]);
   }, 300_000);

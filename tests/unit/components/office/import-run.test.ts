@@ -29,9 +29,8 @@ function memoryStore() {
   const stored: WeeklyReport[] = [];
   return {
     stored,
-    async store(list: readonly WeeklyReport[], onStored: (n: number) => Promise<void>) {
+    async store(list: readonly WeeklyReport[]) {
       stored.push(...list);
-      await onStored(list.length);
     },
   };
 }
@@ -52,7 +51,8 @@ describe('runImport', () => {
     const outcome = await runImport(files, { existingIds: new Set([reports[4]!.reportId]), store: memory.store, onProgress: (p) => progress.push(p), yieldToUi: async () => undefined });
 
     expect(huge.reads()).toBe(0);
-    expect(outcome.accepted.map((r) => r.reportId)).toEqual(reports.slice(0, 4).map((r) => r.reportId));
+    expect(outcome.accepted).toBe(4);
+    expect(memory.stored.map((r) => r.reportId)).toEqual(reports.slice(0, 4).map((r) => r.reportId));
     expect(outcome.duplicates).toBe(2); // report 2 again in b.json, report 4 already stored
     expect(outcome.acceptedFiles).toBe(2);
     expect(outcome.rejected).toEqual([
@@ -60,7 +60,6 @@ describe('runImport', () => {
       { file: 'bad.json', reason: 'bad-json' },
       { file: 'gone.json', reason: 'unreadable' },
     ]);
-    expect(memory.stored).toEqual(outcome.accepted);
     expect(progress[0]).toEqual({ phase: 'reading', done: 0, total: 5 });
     expect(progress).toContainEqual({ phase: 'reading', done: 5, total: 5 });
     expect(progress.at(-1)).toEqual({ phase: 'storing', done: 4, total: 4 });
@@ -82,6 +81,26 @@ describe('runImport', () => {
     // Once before the first file, then every few files, then once per stored chunk.
     expect(yieldToUi.mock.calls.length).toBeGreaterThanOrEqual(3);
     expect(yieldToUi.mock.calls.length).toBeLessThan(files.length + 2);
+  });
+
+  it('stores the accepted reports in batches while it reads, never holding them all (issue 15)', async () => {
+    const events: string[] = [];
+    const files = reports.map((r, i) => {
+      const file = picked(`${i}.json`, JSON.stringify(makeValidFile([r])));
+      const text = file.file.text;
+      return { path: file.path, file: { size: file.file.size, text: () => (events.push(`read ${i}`), text()) } };
+    });
+    const progress: ImportProgress[] = [];
+    const outcome = await runImport(files, {
+      existingIds: new Set(),
+      store: async (list) => void events.push(`store ${list.length}`),
+      onProgress: (p) => progress.push(p),
+      yieldToUi: async () => undefined,
+      batch: 2,
+    });
+    expect(outcome.accepted).toBe(5);
+    expect(events).toEqual(['read 0', 'read 1', 'store 2', 'read 2', 'read 3', 'store 2', 'read 4', 'store 1']);
+    expect(progress.at(-1)).toEqual({ phase: 'storing', done: 5, total: 5 });
   });
 
   it('stores nothing and asks for no storage when nothing was accepted', async () => {
