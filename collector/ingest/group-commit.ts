@@ -31,7 +31,7 @@ export interface GroupCommitOptions {
 }
 
 export function createGroupCommit(db: Database, options: GroupCommitOptions = {}): StoreFile {
-  const transactions = options.transactions ?? 2;
+  const transactions = options.transactions ?? 4;
   const maxReports = options.maxReports ?? 500;
   const waiting: Waiting[] = [];
   const inFlight = new Set<string>();
