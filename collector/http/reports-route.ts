@@ -1,10 +1,13 @@
 import type { Hono } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { isoWeekOfDay } from '../../core/time/iso-week';
 import { judgeReportFile } from '../../core/office/import';
 import { classifyDatabaseError } from '../db/database-errors';
 import type { Database } from '../db/database';
-import { storeReports } from '../db/store-reports';
 import type { AdmitReports } from '../ingest/admission';
+import { createGroupCommit } from '../ingest/group-commit';
 import { readBody } from '../ingest/read-body';
 import { jsonError } from './json-error';
 import { TOKENS_HEADER } from '../../core/tokens/token-message';
@@ -17,20 +20,26 @@ export interface ReportsRouteDeps {
   bodyDeadlineMs: number;
 }
 
+const webBody = (body: ReadableStream<Uint8Array> | null) => body && Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+
 /** The ISO week of an arrival: the only arrival time the collector keeps. */
 export const arrivalWeek = (ms: number) => isoWeekOfDay(new Date(ms).toISOString().slice(0, 10));
 
 /**
  * POST /v1/reports: one `burden-report/1` file. The file is judged by core's importer rule (all of it or none),
- * then admitted (issue #17's seam), then stored in one transaction; only then is it acknowledged.
+ * then admitted (issue #17's seam), then stored in one transaction (shared with files arriving at the same time,
+ * ingest/group-commit.ts); only then is it acknowledged.
  */
 export function registerReportsRoute(app: Hono, deps: ReportsRouteDeps) {
+  const store = createGroupCommit(deps.db);
   app.post('/v1/reports', async (c) => {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\s*(?:;\s*charset=utf-8\s*)?$/i.test(type)) return jsonError(c, 415, 'unsupported-media-type');
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > deps.bodyLimitBytes) return jsonError(c, 413, 'too-large', { limitBytes: deps.bodyLimitBytes });
-    const body = await readBody(c.req.raw.body, deps.bodyLimitBytes, deps.bodyDeadlineMs);
+    // Under @hono/node-server the Node request itself; elsewhere (app.request in a test) the fetch body.
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming ?? webBody(c.req.raw.body);
+    const body = await readBody(incoming, deps.bodyLimitBytes, deps.bodyDeadlineMs);
     if (!body.ok) {
       if (body.error === 'too-large') return jsonError(c, 413, 'too-large', { limitBytes: deps.bodyLimitBytes });
       if (body.error === 'timeout') return jsonError(c, 408, 'timeout', {}, { Connection: 'close' });
@@ -47,7 +56,7 @@ export function registerReportsRoute(app: Hono, deps: ReportsRouteDeps) {
     if (!admitted.admitted) return jsonError(c, admitted.status, admitted.error);
     let verdicts;
     try {
-      verdicts = await storeReports(deps.db, judged.reports, arrivalWeek(deps.now()));
+      verdicts = await store(judged.reports, arrivalWeek(deps.now()));
     } catch (e) {
       const failure = classifyDatabaseError(e);
       if (failure === 'storage-full') return jsonError(c, 507, 'storage-full', { retryable: true }, { 'Retry-After': '600' });
