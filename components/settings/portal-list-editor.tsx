@@ -39,8 +39,8 @@ export function PortalListEditor({ state, reload }: { state: PortalState; reload
                   {p.department && <div class="hint">{p.department}</div>}
                 </td>
                 <td>{p.patterns.map((pattern) => <code key={formatPattern(pattern)}>{formatPattern(pattern)} </code>)}</td>
-                <td data-testid={`portal-source-${p.id}`}>{t(`source_${p.source}`)}</td>
-                <td>
+                <td class="nowrap" data-testid={`portal-source-${p.id}`}>{t(`source_${p.source}`)}</td>
+                <td class="nowrap">
                   {p.missingOrigins.length === 0 ? (
                     <span data-testid={`portal-access-${p.id}`}>{t('portal_accessGranted')}</span>
                   ) : (
@@ -51,7 +51,7 @@ export function PortalListEditor({ state, reload }: { state: PortalState; reload
                 </td>
                 <td>
                   {editable && (
-                    <>
+                    <div class="row-actions">
                       {renaming?.id === p.id ? (
                         <form
                           class="inline-edit"
@@ -127,7 +127,7 @@ export function PortalListEditor({ state, reload }: { state: PortalState; reload
                       >
                         {t('portal_remove')}
                       </button>
-                    </>
+                    </div>
                   )}
                 </td>
               </tr>
