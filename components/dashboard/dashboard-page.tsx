@@ -59,8 +59,8 @@ export function DashboardPage() {
           <LazyView load={loadEntries} />
         ) : view === 'overview' ? (
           <>
-            {/* The friction table asks the worker only once the overview's figures are in: asked together, the
-                two reads share the worker and both arrive later (npm run bench report). */}
+            {/* The friction table asks the worker only once the overview's figures are on screen: asked together,
+                the two reads share the worker and both arrive later (npm run bench report). */}
             <OverviewView onFigures={() => setFiguresShown(true)} />
             {figuresShown && <FrictionTable />}
           </>

@@ -1,5 +1,5 @@
 import { addDays, format, startOfISOWeek, subDays, subWeeks } from 'date-fns';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { MessageReply } from '../../core/contracts/messages';
 import type { PageTagInReport } from '../../core/contracts/report-schema';
 import type { GapRow } from '../../storage/db/schema';
@@ -13,6 +13,7 @@ import type { DailyStats } from '../../core/contracts/message-replies';
 import { useDailyStats } from './daily-stats';
 import { weekRangeLabel } from './week-label';
 import { rpc } from '../shared/rpc';
+import { afterPaintOf } from './after-paint';
 
 const TREND_WEEKS = 12;
 const HEATMAP_DAYS = 365;
@@ -50,31 +51,26 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
   const [trend, setTrend] = useState<Summary['weeks'] | null>(null);
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // First paint is the headline figures alone; the charts, the year by day, the trend and the friction table
+  // (each a wider read and a heavier render) come once they are on screen (npm run bench report, issue #16).
+  const [painted, setPainted] = useState(false);
   const heatFrom = day(subDays(new Date(), HEATMAP_DAYS - 1));
-  // The year by day is asked for only once the period's figures are in (first paint, npm run bench report).
-  const daily = useDailyStats(summary ? heatFrom : null, today, 60_000);
+  const daily = useDailyStats(painted ? heatFrom : null, today, 60_000);
   const customValid = custom.fromDay <= custom.toDay;
+  const rangeNow = (now: Date) => (period === 'custom' ? custom : overviewRange(period, now));
 
-  useEffect(() => {
+  // A layout effect: subscribed before the first frame, an early reply can still make it into that frame.
+  useLayoutEffect(() => {
     if (period === 'custom' && !customValid) return;
     let live = true;
-    let polls = 0;
-    // The period's figures first, from its own few rows; the twelve-week trend follows from the wider read and,
-    // changing slowly, is read again once a minute rather than on every ten-second refresh.
+    // The period's figures, from its own few rows, every ten seconds; a dashboard left open overnight moves on
+    // to the new day.
     const load = async () => {
-      const now = new Date(); // a dashboard left open overnight moves on to the new day
-      const range = period === 'custom' ? custom : overviewRange(period, now);
-      const withTrend = polls++ % 6 === 0;
       try {
-        const figures = await readOverview(range);
+        const figures = await readOverview(rangeNow(new Date()));
         if (!live) return;
         setSummary(figures);
         setError(null);
-        onFigures?.();
-        if (!withTrend) return;
-        const trendFrom = day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1)));
-        const weekly = await rpc('stats.overview', { trendFrom, fromDay: range.fromDay, toDay: range.toDay });
-        if (live) setTrend(weekly.weeks);
       } catch (e) {
         if (live) setError((e as Error).message);
       }
@@ -86,6 +82,38 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
       clearInterval(timer);
     };
   }, [period, custom.fromDay, custom.toDay]);
+
+  const hasSummary = summary !== null;
+  useEffect(() => {
+    if (!hasSummary || painted) return;
+    return afterPaintOf('overview-totals', () => {
+      setPainted(true);
+      onFigures?.();
+    });
+  }, [hasSummary, painted]);
+
+  // The twelve-week trend: a wider read that changes slowly, so once a minute rather than every ten seconds.
+  useEffect(() => {
+    if (!painted || (period === 'custom' && !customValid)) return;
+    let live = true;
+    const load = async () => {
+      const now = new Date();
+      const range = rangeNow(now);
+      const trendFrom = day(startOfISOWeek(subWeeks(now, TREND_WEEKS - 1)));
+      try {
+        const weekly = await rpc('stats.overview', { trendFrom, fromDay: range.fromDay, toDay: range.toDay });
+        if (live) setTrend(weekly.weeks);
+      } catch (e) {
+        if (live) setError((e as Error).message);
+      }
+    };
+    void load();
+    const timer = setInterval(load, 60_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [painted, period, custom.fromDay, custom.toDay]);
 
   const name = (id: string) => summary?.names[id] ?? id;
   const needle = filter.trim().toLowerCase();
@@ -209,111 +237,115 @@ export function OverviewView({ onFigures }: { onFigures?: () => void } = {}) {
               <dd>{formatNumber(total('sameFieldRepeats') + total('crossPortalRepeats') + total('repeatedUploads'))}</dd>
             </div>
           </dl>
-          <div class="chart-grid">
-            <OverviewChart
-              id="time"
-              kind="hbar"
-              unit={minutesUnit}
-              title={t('overview_chart_time')}
-              categories={names}
-              rowHref={href}
-              empty={emptyText}
-              series={[
-                { key: 'overview_s_active', values: portals.map((p) => minutesValue(p.activeMs)) },
-                { key: 'overview_s_wait', values: portals.map((p) => minutesValue(p.waitMs)) },
-              ]}
-            />
-            <OverviewChart
-              id="friction"
-              kind="hbar"
-              unit={timesUnit}
-              title={t('overview_chart_friction')}
-              categories={names}
-              rowHref={href}
-              empty={emptyText}
-              series={[
-                { key: 'overview_s_submissions', values: portals.map((p) => p.submissions) },
-                { key: 'overview_s_failed', values: portals.map((p) => p.failedSubmissions) },
-                { key: 'overview_s_logins', values: portals.map((p) => p.logins) },
-                { key: 'overview_s_captchas', values: portals.map((p) => p.captchas) },
-              ]}
-            />
-            <OverviewChart
-              id="repeats"
-              kind="hbar"
-              unit={timesUnit}
-              title={t('overview_chart_repeats')}
-              categories={names}
-              rowHref={href}
-              empty={emptyText}
-              series={[
-                { key: 'overview_s_sameField', values: portals.map((p) => p.sameFieldRepeats) },
-                { key: 'overview_s_crossPortal', values: portals.map((p) => p.crossPortalRepeats) },
-                { key: 'overview_s_repeatedUploads', values: portals.map((p) => p.repeatedUploads) },
-              ]}
-            />
-            <OverviewChart
-              id="tags"
-              kind="hbar"
-              unit={minutesUnit}
-              title={t('overview_chart_tags')}
-              categories={summary.tags.map((g) => t(TAG_LABEL_KEYS[g.tag as PageTagInReport]))}
-              empty={t('overview_noTags')}
-              series={[{ key: 'overview_s_active', values: summary.tags.map((g) => minutesValue(g.activeMs)) }]}
-            />
-          </div>
-          <OverviewChart
-            id="calendar"
-            kind="calendar"
-            unit={minutesUnit}
-            title={t('overview_chart_calendar')}
-            categories={daily ? heat.days : []}
-            range={[heatFrom, today]}
-            empty={daily ? t('overview_noDataNext') : t('loading')}
-            series={[{ key: 'overview_s_active', values: heat.minutes }]}
-          />
-          {!trend ? (
-            <p>{t('loading')}</p>
-          ) : (
-            <div class="chart-grid">
-              {trendCharts.map((c) => (
+          {painted && (
+            <>
+              <div class="chart-grid">
                 <OverviewChart
-                  key={c.id}
-                  id={c.id}
-                  kind="line"
-                  unit={c.unit}
-                  title={c.title}
-                  categories={trend.map((w) => weekRangeLabel(w.week))}
-                  axisLabels={trend.map((w) => weekRangeLabel(w.week, true))}
-                  series={c.series}
+                  id="time"
+                  kind="hbar"
+                  unit={minutesUnit}
+                  title={t('overview_chart_time')}
+                  categories={names}
+                  rowHref={href}
+                  empty={emptyText}
+                  series={[
+                    { key: 'overview_s_active', values: portals.map((p) => minutesValue(p.activeMs)) },
+                    { key: 'overview_s_wait', values: portals.map((p) => minutesValue(p.waitMs)) },
+                  ]}
                 />
-              ))}
-            </div>
-          )}
-          <section data-testid="overview-coverage">
-            <h2>{observed ? t('overview_coverage', formatNumber(summary.coverage)) : t('overview_coverageNone')}</h2>
-            <p class="hint">{t('overview_coverageHelp')}</p>
-            {Object.keys(summary.gapsByReason).length > 0 && (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('overview_col_reason')}</th>
-                    <th scope="col" class="num">
-                      {t('overview_s_minutes')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Object.entries(summary.gapsByReason).map(([reason, ms]) => (
-                    <tr key={reason} data-testid={`overview-gap-${reason}`}>
-                      <td>{t(GAP_REASON_KEYS[reason as GapRow['reason']] ?? 'overview_gap_other')}</td>
-                      <td class="num">{formatMinutes(ms)}</td>
-                    </tr>
+                <OverviewChart
+                  id="friction"
+                  kind="hbar"
+                  unit={timesUnit}
+                  title={t('overview_chart_friction')}
+                  categories={names}
+                  rowHref={href}
+                  empty={emptyText}
+                  series={[
+                    { key: 'overview_s_submissions', values: portals.map((p) => p.submissions) },
+                    { key: 'overview_s_failed', values: portals.map((p) => p.failedSubmissions) },
+                    { key: 'overview_s_logins', values: portals.map((p) => p.logins) },
+                    { key: 'overview_s_captchas', values: portals.map((p) => p.captchas) },
+                  ]}
+                />
+                <OverviewChart
+                  id="repeats"
+                  kind="hbar"
+                  unit={timesUnit}
+                  title={t('overview_chart_repeats')}
+                  categories={names}
+                  rowHref={href}
+                  empty={emptyText}
+                  series={[
+                    { key: 'overview_s_sameField', values: portals.map((p) => p.sameFieldRepeats) },
+                    { key: 'overview_s_crossPortal', values: portals.map((p) => p.crossPortalRepeats) },
+                    { key: 'overview_s_repeatedUploads', values: portals.map((p) => p.repeatedUploads) },
+                  ]}
+                />
+                <OverviewChart
+                  id="tags"
+                  kind="hbar"
+                  unit={minutesUnit}
+                  title={t('overview_chart_tags')}
+                  categories={summary.tags.map((g) => t(TAG_LABEL_KEYS[g.tag as PageTagInReport]))}
+                  empty={t('overview_noTags')}
+                  series={[{ key: 'overview_s_active', values: summary.tags.map((g) => minutesValue(g.activeMs)) }]}
+                />
+              </div>
+              <OverviewChart
+                id="calendar"
+                kind="calendar"
+                unit={minutesUnit}
+                title={t('overview_chart_calendar')}
+                categories={daily ? heat.days : []}
+                range={[heatFrom, today]}
+                empty={daily ? t('overview_noDataNext') : t('loading')}
+                series={[{ key: 'overview_s_active', values: heat.minutes }]}
+              />
+              {!trend ? (
+                <p>{t('loading')}</p>
+              ) : (
+                <div class="chart-grid">
+                  {trendCharts.map((c) => (
+                    <OverviewChart
+                      key={c.id}
+                      id={c.id}
+                      kind="line"
+                      unit={c.unit}
+                      title={c.title}
+                      categories={trend.map((w) => weekRangeLabel(w.week))}
+                      axisLabels={trend.map((w) => weekRangeLabel(w.week, true))}
+                      series={c.series}
+                    />
                   ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+                </div>
+              )}
+              <section data-testid="overview-coverage">
+                <h2>{observed ? t('overview_coverage', formatNumber(summary.coverage)) : t('overview_coverageNone')}</h2>
+                <p class="hint">{t('overview_coverageHelp')}</p>
+                {Object.keys(summary.gapsByReason).length > 0 && (
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('overview_col_reason')}</th>
+                        <th scope="col" class="num">
+                          {t('overview_s_minutes')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {Object.entries(summary.gapsByReason).map(([reason, ms]) => (
+                        <tr key={reason} data-testid={`overview-gap-${reason}`}>
+                          <td>{t(GAP_REASON_KEYS[reason as GapRow['reason']] ?? 'overview_gap_other')}</td>
+                          <td class="num">{formatMinutes(ms)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </section>
+            </>
+          )}
         </div>
       )}
     </div>

@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { ReportFile, WeeklyReport } from '../../core/contracts/report-schema';
 import { formatNumber, t } from '../shared/i18n';
 import { REPORT_FIELD_KEYS } from '../shared/report-field-labels';
@@ -10,13 +11,35 @@ const label = (field: string) => t((REPORT_FIELD_KEYS as Record<string, string>)
 export const isEmptyWeek = (r: WeeklyReport) => Object.values(r.totals).every((v) => v === 0);
 
 /**
+ * A portal as the report writes it (other-1, a catalog id, a host), with this computer's own name for it under
+ * it in small type: the name is never sent. Set as one sentence in a header, "other-1（本机名称：…，不发送）"
+ * wrapped to five lines per column at 1280 px (issue #16); the "never sent" is said once, above the table.
+ */
+function PortalLabel({ label: reported, own }: { label: string; own: string | undefined }) {
+  return (
+    <>
+      <span class="reported-as">{reported}</span>
+      {own && own !== reported && (
+        <span class="local-name" title={own}>
+          {own}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
  * The report as a cadre reads it: per week (as dates, not "2026-W49"), every figure that leaves, in plain
  * words, per portal. Built from the very bytes of the preview, so it cannot show anything the file does not hold.
+ * `localName` gives this computer's name for a portal label, shown beside it and never part of the bytes.
  */
-export function ReportSummary({ bytes, portalName }: { bytes: string; portalName: (label: string) => string }) {
+export function ReportSummary({ bytes, localName }: { bytes: string; localName: (label: string) => string | undefined }) {
   const file = JSON.parse(bytes) as ReportFile;
+  const named = file.reports.some((r) => r.portals.some((p) => localName(p.portal) !== undefined));
+  const portal = (label: string) => <PortalLabel label={label} own={localName(label)} />;
   return (
     <div class="report-summary" data-testid="report-summary">
+      {named && <p class="hint">{t('report_localNamesHint')}</p>}
       {file.reports.map((r) => (
         <article key={r.week} data-testid={`report-summary-${r.week}`}>
           <h3>{t('report_summaryWeek', weekRangeLabel(r.week))}</h3>
@@ -41,8 +64,8 @@ export function ReportSummary({ bytes, portalName }: { bytes: string; portalName
                     {t('report_summaryTotal')}
                   </th>
                   {r.portals.map((p) => (
-                    <th key={p.portal} scope="col" class="num">
-                      {portalName(p.portal)}
+                    <th key={p.portal} scope="col" class="num portal-col">
+                      {portal(p.portal)}
                     </th>
                   ))}
                 </tr>
@@ -67,21 +90,34 @@ export function ReportSummary({ bytes, portalName }: { bytes: string; portalName
             caption={t('report_summaryPairs')}
             head={t('entries_col_pair')}
             fields={['crossPortalRepeats', 'duplicateFilings', 'transfers', 'repeatedUploads']}
-            rows={r.pairs.map((p) => [`${portalName(p.a)} ↔ ${portalName(p.b)}`, p])}
+            rows={r.pairs.map((p) => [
+              `${p.a}/${p.b}`,
+              <>
+                <span class="reported-as">
+                  {p.a} ↔ {p.b}
+                </span>
+                {(localName(p.a) || localName(p.b)) && (
+                  <span class="local-name">
+                    {localName(p.a) ?? p.a} ↔ {localName(p.b) ?? p.b}
+                  </span>
+                )}
+              </>,
+              p,
+            ])}
           />
           <FigureTable
             testId="report-summary-categories"
             caption={t('report_summaryCategories')}
             head={t('entries_col_category')}
             fields={['entries', 'sameFieldRepeats', 'crossPortalRepeats', 'portals']}
-            rows={r.categories.map((c) => [t(`category_${c.category}`), c])}
+            rows={r.categories.map((c) => [c.category, t(`category_${c.category}`), c])}
           />
           <FigureTable
             testId="report-summary-tags"
             caption={t('report_summaryTags')}
             head={t('col_tag')}
             fields={['visits', 'activeMinutes']}
-            rows={r.tags.map((g) => [t(TAG_LABEL_KEYS[g.tag]), g])}
+            rows={r.tags.map((g) => [g.tag, t(TAG_LABEL_KEYS[g.tag]), g])}
           />
         </article>
       ))}
@@ -90,7 +126,7 @@ export function ReportSummary({ bytes, portalName }: { bytes: string; portalName
 }
 
 /** One of the report's lists (pairs, categories, tags) as a table: a name per row, then the chosen figures. */
-function FigureTable<R extends object>(props: { testId: string; caption: string; head: string; fields: (keyof R & string)[]; rows: [string, R][] }) {
+function FigureTable<R extends object>(props: { testId: string; caption: string; head: string; fields: (keyof R & string)[]; rows: [key: string, name: ComponentChild, row: R][] }) {
   if (props.rows.length === 0) return null;
   return (
     <div class="table-wrap">
@@ -107,8 +143,8 @@ function FigureTable<R extends object>(props: { testId: string; caption: string;
           </tr>
         </thead>
         <tbody>
-          {props.rows.map(([name, row]) => (
-            <tr key={name}>
+          {props.rows.map(([key, name, row]) => (
+            <tr key={key}>
               <th scope="row">{name}</th>
               {props.fields.map((f) => (
                 <td key={f} class="num">

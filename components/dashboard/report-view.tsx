@@ -60,9 +60,9 @@ export function ReportView() {
   if (!state) return <p>{t('loading')}</p>;
   const emptyWeeks = built?.ok ? (JSON.parse(built.bytes) as ReportFile).reports.filter(isEmptyWeek).length : 0;
   // What leaves is the label (other-1, a catalog id, a host); the cadre's own name is shown beside it, not sent.
-  const labelOf = (portalLabel: string) => {
+  const localName = (portalLabel: string) => {
     const own = built?.portals.find((p) => p.labels.includes(portalLabel))?.name;
-    return own && own !== portalLabel ? t('report_portalAs', [portalLabel, own]) : portalLabel;
+    return own && own !== portalLabel ? own : undefined;
   };
   const doExport = () => {
     setExportConfirm(false);
@@ -174,7 +174,7 @@ export function ReportView() {
         <section>
           <h2>{t('report_preview')}</h2>
           <p class="hint">{t('report_previewHelp')}</p>
-          <ReportSummary bytes={built.bytes} portalName={labelOf} />
+          <ReportSummary bytes={built.bytes} localName={localName} />
           <details data-testid="report-raw">
             <summary data-testid="report-raw-toggle">{t('report_showRaw')}</summary>
             <p class="hint">{t('report_rawHelp')}</p>

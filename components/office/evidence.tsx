@@ -3,7 +3,7 @@ import { DUPLICATE_FILING_WEIGHT } from '../../core/office/aggregate';
 import { OUTLIER_MAX_COUNT, OUTLIER_MAX_MINUTES } from '../../core/office/outliers';
 import type { OfficeTables } from '../../core/office/suppression';
 import { TRIM_PERCENT, UPPER_PERCENTILE } from '../../core/office/statistics';
-import { REPORT_NOTICE, REPORT_SCHEMA_ID } from '../../core/contracts/report-schema';
+import { REPORT_SCHEMA_ID } from '../../core/contracts/report-schema';
 import { displayCell } from './table';
 import type { ModelRow, TableModel } from './table-model';
 import { formatDate, t } from '../shared/i18n';
@@ -132,7 +132,7 @@ export function EvidenceSheet({ portals, pairs, row, tables, reportCount, versio
           <li key={d}>{d}</li>
         ))}
       </ul>
-      <p class="notice">{REPORT_NOTICE}</p>
+      <p class="notice">{t('report_notice')}</p>
     </article>
   );
 }

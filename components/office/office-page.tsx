@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { OfficeTables } from '../../core/office/suppression';
-import { REPORT_NOTICE } from '../../core/contracts/report-schema';
 import { openOfficeDb } from '../../storage/office/office-db';
 import { createOfficeReportsRepo } from '../../storage/office/office-reports-repo';
 import { createAggregationClient } from './aggregation-client';
@@ -118,7 +117,10 @@ export function OfficePage() {
       <main class="page office" hidden={!!evidenceRow} data-testid="office-page">
         <h1>{t('office_title')}</h1>
         <p class="lead">{t('office_lead')}</p>
-        <p class="notice">{REPORT_NOTICE}</p>
+        {/* The page's language only: the bilingual REPORT_NOTICE is the report file's own text (DESIGN.md §4). */}
+        <p class="notice" data-testid="office-notice">
+          {t('report_notice')}
+        </p>
         {storedCount === null ? (
           <p>{t('loading')}</p>
         ) : (

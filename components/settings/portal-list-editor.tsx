@@ -6,6 +6,12 @@ import { grantAccess } from '../shared/portal-grant';
 import type { PortalState } from '../shared/portal-state';
 import { rpc } from '../shared/rpc';
 
+/**
+ * An address with line-break chances after its dots, slashes and colons: squeezed into its column it wrapped
+ * mid-label ("sim.gov.c|n", issue #16); the column's own overflow-wrap stays the fallback for a long label.
+ */
+const breakableAddress = (address: string) => address.split(/(?<=[./:])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+
 /** Rename, merge and remove the cadre's portals; catalog portals are shown but belong to the office. */
 export function PortalListEditor({ state, reload }: { state: PortalState; reload: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -38,9 +44,13 @@ export function PortalListEditor({ state, reload }: { state: PortalState; reload
                   {p.name}
                   {p.department && <div class="hint">{p.department}</div>}
                 </td>
-                <td>{p.patterns.map((pattern) => <code key={formatPattern(pattern)}>{formatPattern(pattern)} </code>)}</td>
-                <td data-testid={`portal-source-${p.id}`}>{t(`source_${p.source}`)}</td>
                 <td>
+                  {p.patterns.map((pattern) => (
+                    <code key={formatPattern(pattern)}>{breakableAddress(formatPattern(pattern))} </code>
+                  ))}
+                </td>
+                <td class="nowrap" data-testid={`portal-source-${p.id}`}>{t(`source_${p.source}`)}</td>
+                <td class="nowrap">
                   {p.missingOrigins.length === 0 ? (
                     <span data-testid={`portal-access-${p.id}`}>{t('portal_accessGranted')}</span>
                   ) : (
@@ -51,7 +61,7 @@ export function PortalListEditor({ state, reload }: { state: PortalState; reload
                 </td>
                 <td>
                   {editable && (
-                    <>
+                    <div class="row-actions">
                       {renaming?.id === p.id ? (
                         <form
                           class="inline-edit"
@@ -127,7 +137,7 @@ export function PortalListEditor({ state, reload }: { state: PortalState; reload
                       >
                         {t('portal_remove')}
                       </button>
-                    </>
+                    </div>
                   )}
                 </td>
               </tr>

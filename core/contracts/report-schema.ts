@@ -6,7 +6,7 @@
  * Every object is strict and every string is either a constant, a member of a fixed list or matches a narrow
  * pattern, so that nothing about the cadre or the people they serve can travel in a free-text field.
  */
-import { getISOWeeksInYear } from 'date-fns';
+import { hasIsoWeek53 } from '../time/iso-week';
 import { z } from 'zod';
 import { AT_MOST_RULES, describeCrossFieldRules, type NumberKind, REPORT_FIELDS, REPORT_LISTS, type ReportRuleCode, type RuleScope, ruleField, UNIQUE_RULES } from './report-rules';
 
@@ -61,11 +61,8 @@ export const WEEK_EXACT = new RegExp(
   `^(?:20\\d{2}-W(?:0[1-9]|[1-4]\\d|5[0-2])|(?:${YEARS_WITH_53_WEEKS.join('|')})-W53)$`,
 );
 
-/** ISO week-year `year` has a week 53. Exported for the report builder and tests. */
-export function hasIsoWeek53(year: number): boolean {
-  // Mid-June lies inside ISO week-year `year` whatever the local time zone.
-  return getISOWeeksInYear(new Date(year, 5, 15)) === 53;
-}
+// Defined with the other ISO-week arithmetic; re-exported for the report builder and tests.
+export { hasIsoWeek53 };
 
 export type { ReportRuleCode } from './report-rules';
 export { CATEGORY_FIELDS_BOUNDED_BY_TOTALS, PAIR_FIELDS_BOUNDED_BY_TOTALS, PORTAL_FIELDS_BOUNDED_BY_TOTALS } from './report-rules';

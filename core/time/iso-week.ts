@@ -1,5 +1,4 @@
-import { addDays, addWeeks, format, getISOWeek, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek } from 'date-fns';
-import { hasIsoWeek53 } from '../contracts/report-schema';
+import { addDays, addWeeks, format, getISOWeek, getISOWeeksInYear, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek } from 'date-fns';
 
 /**
  * ISO weeks over the local calendar days the daily tables use (yyyy-MM-dd). A week belongs to its ISO
@@ -7,6 +6,15 @@ import { hasIsoWeek53 } from '../contracts/report-schema';
  */
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
+
+/**
+ * ISO week-year `year` has a week 53. Here rather than in the report schema: the dashboard labels weeks with
+ * this module, and importing the schema pulled zod into its first paint (npm run bench report, issue #16).
+ */
+export function hasIsoWeek53(year: number): boolean {
+  // Mid-June lies inside ISO week-year `year` whatever the local time zone.
+  return getISOWeeksInYear(new Date(year, 5, 15)) === 53;
+}
 
 /** Local noon of a day key: far from midnight, so no DST change can move it to a neighbouring day. */
 const noonOf = (day: string): Date => parseISO(`${day}T12:00:00`);

@@ -205,6 +205,16 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.close();
     });
 
+    // The office page's notice follows the page's language; the report file's own notice stays bilingual (DESIGN.md §4).
+    it('the office page states what reports may not be used for in its own language only', async () => {
+      const page = await session.openExtensionPage('office.html');
+      const notice = await page.getByTestId('office-notice').innerText();
+      expect(notice).toContain('不得用于个人考核');
+      if (lang === 'zh-CN') expect(notice).not.toMatch(/[A-Za-z]/);
+      else expect(notice.replace('不得用于个人考核', '')).not.toMatch(/[\u4e00-\u9fff]/);
+      await page.close();
+    });
+
     it('axe finds nothing serious or critical on any page, in light and dark', async () => {
       const findings: string[] = [];
       // Light on every page; dark (the system setting) on the pages with the most kinds of element.
