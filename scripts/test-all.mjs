@@ -37,12 +37,16 @@ function vitest(label, configArgs) {
   results.passed += report.numPassedTests;
   results.failed += report.numFailedTests;
   results.skipped += report.numPendingTests + report.numTodoTests;
-  // A suite that failed to load has no tests to count; count it so a broken file cannot hide.
-  const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  // A file that failed to load, or whose set-up (beforeAll) failed, has no failed test to count — its tests are
+  // reported skipped: count the file, so a broken set-up cannot pass for skipped tests.
+  const broken = report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
   results.failed += broken.length;
   for (const f of report.testResults) {
     for (const a of f.assertionResults) if (a.status === 'failed') failures.push(`${label}: ${a.fullName}`);
-    if (f.status === 'failed' && f.assertionResults.length === 0) failures.push(`${label}: ${f.name} did not load`);
+    if (broken.includes(f)) {
+      const why = f.assertionResults.length === 0 ? 'did not load' : 'failed in its set-up';
+      failures.push(`${label}: ${path.relative(process.cwd(), f.name)} ${why}${f.message ? ` (${f.message.split('\n')[0]})` : ''}`);
+    }
   }
   if (!ok && report.numFailedTests === 0 && broken.length === 0) {
     results.failed++;
