@@ -31,6 +31,10 @@ describe('force-install from the kit through Chromium policy', () => {
     restorePolicy = snapshotPolicyFolder(POLICY_DIR);
     fs.mkdirSync(POLICY_DIR, { recursive: true });
     fs.copyFileSync(path.join(kit.dir, 'linux/chromium/burden-barometer.json'), path.join(POLICY_DIR, 'burden-barometer-kit.json'));
+    // The test bed's own policy, beside the kit's: Chromium keeps DevTools — and so Playwright — off the pages of an
+    // extension installed by policy (DeveloperToolsAvailability 0, the default; Chromium 156.0.8078.114 refuses the
+    // attach, and the pages look closed to Playwright). 1 allows them; an office's machines keep the default.
+    fs.writeFileSync(path.join(POLICY_DIR, 'test-bed-devtools.json'), JSON.stringify({ DeveloperToolsAvailability: 1 }));
 
     profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-kit-profile-'));
     context = await chromium.launchPersistentContext(profileDir, {
@@ -47,9 +51,12 @@ describe('force-install from the kit through Chromium policy', () => {
     const deadline = Date.now() + 90_000;
     for (;;) {
       const tab = await context.newPage();
-      const loaded = await tab.goto(`chrome-extension://${kitId}/popup.html`).then(() => tab.waitForSelector('#app > *', { timeout: 2000 })).then(() => true, () => false);
+      // Installed is when the page opens; drawing it is waited for apart, so that a loaded machine that takes over
+      // 2 s to draw the popup is not mistaken for an install that never came.
+      const installed = await tab.goto(`chrome-extension://${kitId}/popup.html`).then(() => true, () => false);
+      if (installed) await tab.waitForSelector('#app > *', { timeout: 30_000 });
       await tab.close();
-      if (loaded) break;
+      if (installed) break;
       if (Date.now() > deadline) throw new Error(`not force-installed in 90 s; the server saw ${JSON.stringify(server.served)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
