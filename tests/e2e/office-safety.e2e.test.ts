@@ -12,6 +12,8 @@ import type { Page } from 'playwright-core';
 import { REPORT_NOTICE, REPORT_SCHEMA_ID, type WeeklyReport } from '../../core/contracts/report-schema';
 import { cadreWeek } from '../unit/core/office/generated-reports';
 import { launch, type Session } from './harness';
+import { OFFICE_RESULTS_READY } from './pages';
+
 
 const WEEKS = ['2026-W10', '2026-W11', '2026-W12', '2026-W13'];
 const CADRES = 1500; // × 4 weeks = 6,000 reports in 1,500 files
@@ -82,7 +84,7 @@ describe('office page safety', () => {
     const refused = page.locator('[data-testid="office-rejected-row"][data-reason="same-week-twice"]');
     expect(await refused.getAttribute('data-file')).toBe(`${path.basename(dir)}/two-of-one-week.json`);
     expect(await refused.getByTestId('office-rejected-reason').innerText()).toBe(zh('office_reason_same_week_twice'));
-    await page.getByTestId('office-results').waitFor({ timeout: 60_000 });
+    await page.locator(OFFICE_RESULTS_READY).waitFor({ timeout: 60_000 });
     // The files were read, judged and stored by the worker: the page's thread only drew the progress and tables.
     const changeAt = await page.evaluate(() => (globalThis as unknown as { __changeAt: number }).__changeAt);
     const importTasks = (await longTasks(page))
@@ -95,7 +97,7 @@ describe('office page safety', () => {
     // Aggregation only: reopen the page (the worker reads 6,000 stored reports back), then ask for other views;
     // long tasks are counted from the first request of another view to the last view shown, its rendering included.
     await page.reload();
-    await page.getByTestId('office-results').waitFor({ timeout: 60_000 });
+    await page.locator(OFFICE_RESULTS_READY).waitFor({ timeout: 60_000 });
     const loadTasks = await longTasks(page);
     const from = await page.evaluate(() => performance.now());
     for (const k of ['5', '12', '10']) {
@@ -105,7 +107,7 @@ describe('office page safety', () => {
     }
     await page.getByTestId('office-week-from').selectOption(WEEKS[1]!);
     await page.getByTestId('office-week-count').filter({ hasText: '3' }).waitFor();
-    await page.getByTestId('office-results').waitFor();
+    await page.locator(OFFICE_RESULTS_READY).waitFor();
     const during = (await longTasks(page)).filter((task) => task.start >= from);
     const show = (list: { start: number; duration: number }[]) => list.map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.start)}`).join(', ');
     console.log(`office page long tasks — import: ${show(importTasks) || 'none'}; opening: ${show(loadTasks) || 'none'}; while views were aggregated: ${show(during) || 'none'}`);

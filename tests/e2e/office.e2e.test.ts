@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WeeklyReport } from '../../core/contracts/report-schema';
 import { builtManifest, launch, type Session } from './harness';
 import { CATALOG, FORMULA_PAYLOAD, HTML_PAYLOAD, SMALL_PORTAL, WEEKS, cadreReport, writeOfficeFolder, type OfficeFolder } from './office-fixtures';
+import { OFFICE_RESULTS_READY } from './pages';
+
 
 // Story: an office drops a folder of weekly reports — most valid, some broken or hostile — on its workspace,
 // reads the aggregates with small cells suppressed, exports CSV for Excel and prints an evidence sheet per portal.
@@ -165,7 +167,7 @@ describe('office workspace', () => {
   });
 
   it('shows reports, cadre-weeks and per-portal figures that match an independent computation', async () => {
-    await page.getByTestId('office-results').waitFor();
+    await page.locator(OFFICE_RESULTS_READY).waitFor();
     expect(await page.getByTestId('office-report-count').getAttribute('data-value')).toBe(String(folder.reports.length));
     expect(await page.getByTestId('office-cadre-week-count').getAttribute('data-value')).toBe(String(valid.length));
     expect(await page.getByTestId('office-people-count').getAttribute('data-value')).toBe('24');
@@ -316,7 +318,7 @@ describe('office workspace', () => {
     expect(await sheet.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('office-evidence-close').click();
-    await page.getByTestId('office-results').waitFor();
+    await page.locator(OFFICE_RESULTS_READY).waitFor();
     expect(await noScriptRan(page)).toEqual({ pwned: null, images: 0, scripts: 0 });
   });
 
@@ -352,7 +354,7 @@ describe('office workspace', () => {
     await setK(page, '12');
     await expect.poll(() => page.getByTestId('office-k-shown').innerText()).toBe('12');
     await page.reload();
-    await page.getByTestId('office-results').waitFor();
+    await page.locator(OFFICE_RESULTS_READY).waitFor();
     expect(await page.getByTestId('office-stored-count').getAttribute('data-count')).toBe(String(folder.reports.length));
     expect(await page.getByTestId('office-k-shown').innerText()).toBe('12');
 

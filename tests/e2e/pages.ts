@@ -104,3 +104,6 @@ export const entriesSettleAt = (session: Session, n: number) => settlesAt(() => 
 /** Waits until the listed friction counts of `portalId` are exactly these and stay so; fails if one goes past. */
 export const frictionSettlesAt = (session: Session, portalId: string, expected: Partial<FrictionFigures>, opts?: SettleOptions) =>
   settlesAt(async () => (await todayFriction(session))[portalId] ?? NO_FRICTION, expected as Record<string, number>, opts);
+
+/** The office page's results, both parts drawn (components/office/results.tsx draws them in two tasks). */
+export const OFFICE_RESULTS_READY = '[data-testid="office-results"][data-state="ready"]';
