@@ -1,7 +1,9 @@
 /**
- * The SQL half of the office aggregate: counts and sums per cell and week (what the week views are suppressed on),
- * and value histograms for the distributions over the slices a range adds up, each one pass over a table. Percentiles are then read off the histograms by core's own
- * statistics (a histogram is the sorted sample, compressed), so they equal the office page's to the last digit.
+ * The SQL half of the office aggregate, per ISO week (what week-summaries.ts keeps): counts and sums per cell (what
+ * the week views are suppressed on) and value histograms for the distributions, each one pass over a table for
+ * any number of weeks. Percentiles are then read off the histograms by core's own statistics (a histogram is the
+ * sorted sample, compressed), so they equal the office page's to the last digit. Only the reports behind small
+ * cells (cellMembers) are read per request.
  */
 import { CATEGORY_SUM_FIELDS, PAIR_SUM_FIELDS, POPULATION_SUM_FIELDS, PORTAL_SUM_FIELDS, TAG_SUM_FIELDS } from '../../core/office/figures';
 import type { Queryable } from '../db/database';
@@ -28,14 +30,6 @@ export interface CellWeekRow {
   sums: number[];
 }
 
-export interface HistogramRow {
-  /** Which sample the value belongs to (the position of the grouping set). */
-  set: number;
-  key: string;
-  value: number;
-  n: number;
-}
-
 const sumsOf = (columns: readonly string[]) => columns.map((c, i) => `sum(${c})::float8 AS s${i}`).join(', ');
 const readSums = (row: Record<string, unknown>, count: number) => Array.from({ length: count }, (_, i) => Number(row[`s${i}`]));
 
@@ -57,99 +51,90 @@ export const CELL_TABLES: readonly CellTable[] = [
 
 const POP_COLUMNS = POPULATION_SUM_FIELDS.map(column);
 
-export async function populationGroups(db: Queryable, range: WeekRangeQuery): Promise<GroupRow[]> {
+/** A population group of one week: its reports (outliers included, as counted), outliers, and the counted rest. */
+export interface WeekGroupRow extends GroupRow {
+  all: number;
+  outliers: number;
+}
+
+/** Counts and sums per (week, level, province, region) of the given weeks, one pass over their reports. */
+export async function populationGroupsOf(db: Queryable, weeks: readonly string[]): Promise<WeekGroupRow[]> {
+  const counted = POP_COLUMNS.map((c, i) => `(sum(${c}) FILTER (WHERE outlier IS NULL))::float8 AS s${i}`).join(', ');
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT week, level, province, region, count(*)::int AS n, ${sumsOf(POP_COLUMNS)}
-       FROM reports WHERE outlier IS NULL AND week BETWEEN $1 AND $2 GROUP BY week, level, province, region`,
-    [range.from, range.to],
+    `SELECT week, level, province, region, count(*)::int AS all, count(outlier)::int AS outliers,
+            (count(*) FILTER (WHERE outlier IS NULL))::int AS n, ${counted}
+       FROM reports WHERE week = ANY($1::text[]) GROUP BY week, level, province, region`,
+    [weeks],
   );
   return rows.map((r) => ({
     week: String(r.week),
     level: String(r.level),
     province: String(r.province),
     region: String(r.region),
+    all: Number(r.all),
+    outliers: Number(r.outliers),
     n: Number(r.n),
     sums: readSums(r, POP_COLUMNS.length),
   }));
 }
 
+/** A value histogram row of one week: `name` is 'weeks' (key = the week), a population breakdown, or a CELL_TABLES name. */
+export interface WeekHistogramRow {
+  week: string;
+  name: string;
+  set: number;
+  key: string;
+  value: number;
+  n: number;
+}
+
 /**
- * Slices a range may add up, as parallel lists: slice i is the cell `keys[i]` in week `weeks[i]`. Passed to SQL as
- * two arrays and joined (a hash join), so a few thousand slices cost one pass over the table.
+ * Active-minute histograms of the counted reports of the given weeks, per week and per level, province and region
+ * within each week, one pass. GROUPING(level, province, region) has a bit set for each column not grouped.
  */
+export async function populationHistogramsOf(db: Queryable, weeks: readonly string[]): Promise<WeekHistogramRow[]> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT GROUPING(level, province, region)::int AS g, week, coalesce(level, province, region, week) AS key, active_minutes AS v, count(*)::int AS n
+       FROM reports WHERE outlier IS NULL AND week = ANY($1::text[])
+      GROUP BY GROUPING SETS ((week, active_minutes), (week, level, active_minutes), (week, province, active_minutes), (week, region, active_minutes))`,
+    [weeks],
+  );
+  const nameOf: Record<number, string> = { 7: 'weeks', 3: 'levels', 5: 'provinces', 6: 'regions' };
+  return rows.map((r) => ({ week: String(r.week), name: nameOf[Number(r.g)]!, set: 0, key: String(r.key), value: Number(r.v), n: Number(r.n) }));
+}
+
+export async function cellWeeksOf(db: Queryable, t: CellTable, weeks: readonly string[]): Promise<CellWeekRow[]> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT ${t.key} AS key, week, count(*)::int AS n, ${sumsOf(t.columns)} FROM ${t.table}
+      WHERE week = ANY($1::text[]) GROUP BY ${t.key}, week`,
+    [weeks],
+  );
+  return rows.map((r) => ({ key: String(r.key), week: String(r.week), n: Number(r.n), sums: readSums(r, t.columns.length) }));
+}
+
+/** Sample histograms of a cell table per (week, cell) of the given weeks, one pass. */
+export async function cellHistogramsOf(db: Queryable, t: CellTable, weeks: readonly string[]): Promise<WeekHistogramRow[]> {
+  if (t.samples.length === 0) return [];
+  const sets = t.samples.map((c) => `(week, ${t.key}, ${c})`).join(', ');
+  const value = t.samples.length === 1 ? t.samples[0]! : `coalesce(${t.samples.join(', ')})`;
+  const grouping = t.samples.length === 1 ? '0' : `GROUPING(${t.samples.join(', ')})::int`;
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT ${grouping} AS g, week, ${t.key} AS key, ${value} AS v, count(*)::int AS n
+       FROM ${t.table} WHERE week = ANY($1::text[]) GROUP BY GROUPING SETS (${sets})`,
+    [weeks],
+  );
+  // With two samples, GROUPING(a, b) is 1 when only a is grouped (a's set) and 2 when only b is.
+  const setOf = (g: number) => (t.samples.length === 1 ? 0 : g === 1 ? 0 : 1);
+  return rows.map((r) => ({ week: String(r.week), name: t.name, set: setOf(Number(r.g)), key: String(r.key), value: Number(r.v), n: Number(r.n) }));
+}
+
+/** Slices as parallel lists: slice i is the cell `keys[i]` in week `weeks[i]` (passed to SQL as two arrays). */
 export interface Slices {
   weeks: string[];
   keys: string[];
 }
 
 export const noSlices = (): Slices => ({ weeks: [], keys: [] });
-
-/** The population slices a range adds up: every report of the `counted` weeks, and the shown breakdown slices. */
-export interface PopulationSlices {
-  counted: string[];
-  levels: Slices;
-  provinces: Slices;
-  regions: Slices;
-}
-
-/**
- * Active-minute histograms of the reports in the given slices, one pass. Sets: 0 by week (the counted weeks),
- * 1 by level, 2 by province, 3 by region — each only over the weeks in which that breakdown's cell is shown, so a
- * range's medians are taken over the weeks that count, as the office page takes them.
- */
-export async function populationHistograms(db: Queryable, range: WeekRangeQuery, slices: PopulationSlices): Promise<HistogramRow[]> {
-  if (slices.counted.length === 0) return [];
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT GROUPING(wk, lv, pv, rg)::int AS g, coalesce(wk, lv, pv, rg) AS key, v, count(*)::int AS n FROM (
-       SELECT r.week AS wk, sl.key AS lv, sp.key AS pv, sr.key AS rg, r.active_minutes AS v
-         FROM reports r
-         JOIN unnest($3::text[]) AS cw(week) ON cw.week = r.week
-         LEFT JOIN unnest($4::text[], $5::text[]) AS sl(week, key) ON sl.week = r.week AND sl.key = r.level
-         LEFT JOIN unnest($6::text[], $7::text[]) AS sp(week, key) ON sp.week = r.week AND sp.key = r.province
-         LEFT JOIN unnest($8::text[], $9::text[]) AS sr(week, key) ON sr.week = r.week AND sr.key = r.region
-        WHERE r.outlier IS NULL AND r.week BETWEEN $1 AND $2) s
-      GROUP BY GROUPING SETS ((wk, v), (lv, v), (pv, v), (rg, v))`,
-    [range.from, range.to, slices.counted, slices.levels.weeks, slices.levels.keys, slices.provinces.weeks, slices.provinces.keys, slices.regions.weeks, slices.regions.keys],
-  );
-  // GROUPING(wk, lv, pv, rg) has a bit set for each column not grouped; a NULL key is the reports outside the slices.
-  const setOf: Record<number, number> = { 7: 0, 11: 1, 13: 2, 14: 3 };
-  return rows.filter((r) => r.key !== null).map((r) => ({ set: setOf[Number(r.g)]!, key: String(r.key), value: Number(r.v), n: Number(r.n) }));
-}
-
-/** Reports in the range per week, outliers included (they are counted, never shown), and how many are outliers. */
-export async function reportsByWeek(db: Queryable, range: WeekRangeQuery): Promise<{ week: string; all: number; outliers: number }[]> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT week, count(*)::int AS all, count(outlier)::int AS outliers FROM reports WHERE week BETWEEN $1 AND $2 GROUP BY week`,
-    [range.from, range.to],
-  );
-  return rows.map((r) => ({ week: String(r.week), all: Number(r.all), outliers: Number(r.outliers) }));
-}
-
-export async function cellWeeks(db: Queryable, t: CellTable, range: WeekRangeQuery): Promise<CellWeekRow[]> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT ${t.key} AS key, week, count(*)::int AS n, ${sumsOf(t.columns)} FROM ${t.table}
-      WHERE week BETWEEN $1 AND $2 GROUP BY ${t.key}, week`,
-    [range.from, range.to],
-  );
-  return rows.map((r) => ({ key: String(r.key), week: String(r.week), n: Number(r.n), sums: readSums(r, t.columns.length) }));
-}
-
-/** Sample histograms of a cell table over the given slices only (see populationHistograms), grouped by key. */
-export async function cellHistograms(db: Queryable, t: CellTable, range: WeekRangeQuery, slices: Slices): Promise<HistogramRow[]> {
-  if (t.samples.length === 0 || slices.keys.length === 0) return [];
-  const sets = t.samples.map((c) => `(c.${t.key}, c.${c})`).join(', ');
-  const value = t.samples.length === 1 ? `c.${t.samples[0]!}` : `coalesce(${t.samples.map((c) => `c.${c}`).join(', ')})`;
-  const grouping = t.samples.length === 1 ? '0' : `GROUPING(${t.samples.map((c) => `c.${c}`).join(', ')})::int`;
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT ${grouping} AS g, c.${t.key} AS key, ${value} AS v, count(*)::int AS n
-       FROM ${t.table} c JOIN unnest($3::text[], $4::text[]) AS s(week, key) ON s.week = c.week AND s.key = c.${t.key}
-      WHERE c.week BETWEEN $1 AND $2 GROUP BY GROUPING SETS (${sets})`,
-    [range.from, range.to, slices.weeks, slices.keys],
-  );
-  // With two samples, GROUPING(a, b) is 1 when only a is grouped (a's set) and 2 when only b is.
-  const setOf = (g: number) => (t.samples.length === 1 ? 0 : g === 1 ? 0 : 1);
-  return rows.map((r) => ({ set: setOf(Number(r.g)), key: String(r.key), value: Number(r.v), n: Number(r.n) }));
-}
 
 export interface MemberRow {
   key: string;

@@ -6,31 +6,51 @@
  */
 import type { AggregateCells, CellAccumulator, SliceTable } from '../../core/office/aggregate';
 import { POPULATION_SUM_FIELDS } from '../../core/office/figures';
-import { CELL_TABLES, type HistogramRow } from './cell-queries';
+import { CELL_TABLES } from './cell-queries';
+import { histogramId, type Histogram } from './week-summary-codec';
 import type { WeekCell, WeekCells } from './week-cells';
 
-type Histogram = Map<number, number>;
+/** Histograms by `name\nset\nkey` (histogramId), one per week that adds to the cell; name is 'weeks', a population breakdown, or a CELL_TABLES name. */
+export type SampleHistograms = Map<string, Histogram[]>;
 
-/** Histograms by `name\nset\nkey`; name is 'weeks', a population breakdown, or a CELL_TABLES name. */
-export type SampleHistograms = Map<string, Histogram>;
-
-export const POPULATION_SETS = ['weeks', 'levels', 'provinces', 'regions'] as const;
-
-/** Adds `rows` to `into`; `nameOf` maps a row's set to the cell name and sample index it belongs to. */
-export function addHistograms(into: SampleHistograms, rows: readonly HistogramRow[], nameOf: (set: number) => [name: string, sample: number]) {
-  for (const r of rows) {
-    const [name, sample] = nameOf(r.set);
-    const id = `${name}\n${sample}\n${r.key}`;
-    const h = into.get(id) ?? into.set(id, new Map()).get(id)!;
-    h.set(r.value, (h.get(r.value) ?? 0) + r.n);
-  }
+export function addHistogram(into: SampleHistograms, id: string, h: Histogram | undefined) {
+  if (h) (into.get(id) ?? into.set(id, []).get(id)!).push(h);
 }
 
-/** The sample a histogram compresses, ascending. */
-function expand(h: Histogram | undefined): number[] {
-  if (!h) return [];
-  const out: number[] = [];
-  for (const v of [...h.keys()].sort((a, b) => a - b)) for (let i = h.get(v)!; i > 0; i--) out.push(v);
+/**
+ * The sample the histograms compress, ascending. Several weeks' histograms are merged by counting into one array
+ * over their value range (values are capped integers), falling back to a sort for an unusually wide range.
+ */
+function expand(histograms: readonly Histogram[] | undefined): Int32Array {
+  if (!histograms || histograms.length === 0) return new Int32Array(0);
+  let total = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const h of histograms) {
+    for (const n of h.counts) total += n;
+    if (h.values.length === 0) continue;
+    lo = Math.min(lo, h.values[0]!);
+    hi = Math.max(hi, h.values[h.values.length - 1]!);
+  }
+  // Values are integer minutes and counts (integer columns), so 32 bits hold them, at half the memory of 64.
+  const out = new Int32Array(total);
+  let at = 0;
+  const spread = (value: number, n: number) => {
+    out.fill(value, at, at + n);
+    at += n;
+  };
+  const spreadAll = (h: Histogram) => h.values.forEach((v, i) => spread(v, h.counts[i]!));
+  if (histograms.length === 1) {
+    spreadAll(histograms[0]!);
+    return out;
+  }
+  if (hi - lo > 1 << 22) {
+    histograms.forEach(spreadAll);
+    return out.sort();
+  }
+  const dense = new Int32Array(hi - lo + 1);
+  for (const h of histograms) for (let i = 0; i < h.values.length; i++) dense[h.values[i]! - lo]! += h.counts[i]!;
+  dense.forEach((n, i) => n > 0 && spread(lo + i, n));
   return out;
 }
 
@@ -48,11 +68,16 @@ interface Building {
 function add(map: Map<string, Building>, key: string, cell: WeekCell, offset: number) {
   let b = map.get(key);
   if (!b) map.set(key, (b = { lists: [], sums: new Float64Array(cell.sums.length) }));
-  b.lists.push(offset === 0 ? cell.members : cell.members.map((m) => m + offset));
+  let members = cell.members;
+  if (offset !== 0) {
+    members = new Int32Array(cell.members.length);
+    for (let i = 0; i < members.length; i++) members[i] = cell.members[i]! + offset;
+  }
+  b.lists.push(members);
   for (let j = 0; j < cell.sums.length; j++) b.sums[j]! += cell.sums[j]!;
 }
 
-function finish(b: Building, samples: number[][]): CellAccumulator {
+function finish(b: Building, samples: Int32Array[]): CellAccumulator {
   const members = new Int32Array(b.lists.reduce((n, l) => n + l.length, 0));
   let at = 0;
   for (const l of b.lists) {
@@ -88,9 +113,8 @@ export function rangeCells(parts: readonly WeekPart[], histograms: SampleHistogr
     offset += c.size;
   });
 
-  const sampled = (name: string, count: number, key: string) => Array.from({ length: count }, (_, set) => expand(histograms.get(`${name}\n${set}\n${key}`)));
-  const overallHist: Histogram = new Map();
-  for (const w of weeks) for (const [v, n] of histograms.get(`weeks\n0\n${w}`) ?? []) overallHist.set(v, (overallHist.get(v) ?? 0) + n);
+  const sampled = (name: string, count: number, key: string) => Array.from({ length: count }, (_, set) => expand(histograms.get(histogramId(name, set, key))));
+  const overallHistograms = weeks.flatMap((w) => histograms.get(histogramId('weeks', 0, w)) ?? []);
   const finished = (name: string, map: Map<string, Building>, count: number) =>
     new Map([...map].map(([key, b]) => [key, finish(b, sampled(name, count, key))]));
   const [byPortal, byPair, byCategory, byTag] = CELL_TABLES.map((t, i) => finished(t.name, tables[i]!, t.samples.length));
@@ -99,7 +123,7 @@ export function rangeCells(parts: readonly WeekPart[], histograms: SampleHistogr
     reportWeek,
     reportsInRange: parts.reduce((n, p) => n + p.cells.reports, 0),
     outliers: [],
-    overall: finish(overall, [expand(overallHist)]),
+    overall: finish(overall, [expand(overallHistograms)]),
     byWeek: finished('weeks', population.weeks, 1),
     byLevel: finished('levels', population.levels, 1),
     byProvince: finished('provinces', population.provinces, 1),

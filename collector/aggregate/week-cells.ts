@@ -36,7 +36,18 @@ export interface WeekCells {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const range = (start: number, n: number) => Int32Array.from({ length: n }, (_, i) => start + i);
+/**
+ * 0 … n−1 as a view of one shared array, grown as needed: a week's cells read their members and never change
+ * them, and most cells are such a prefix, so a million reports do not cost a million-entry array per cell.
+ */
+let identity = new Int32Array(0);
+function range(start: number, n: number): Int32Array {
+  if (identity.length < start + n) {
+    identity = new Int32Array(Math.max(start + n, 2 * identity.length));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(start, start + n);
+}
 
 function concat(lists: readonly Int32Array[]): Int32Array {
   const out = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
@@ -109,7 +120,7 @@ export function weekCells(
     for (const r of cellRows[t]!) {
       const cells = byWeek.get(r.week) ?? byWeek.set(r.week, new Map()).get(r.week)!;
       const listed = real.get(`${r.week}\n${r.key}`);
-      cells.set(r.key, { members: listed ? Int32Array.from(listed).sort() : range(0, r.n), sums: Float64Array.from({ length: table.columns.length }, (_, j) => r.sums[j]!) });
+      cells.set(r.key, { members: listed ? Int32Array.from(listed).sort() : range(0, r.n), sums: Float64Array.from(r.sums) });
     }
     return byWeek;
   });

@@ -22,10 +22,20 @@ export async function migrate(db: Database): Promise<number> {
   return MIGRATIONS.at(-1)?.version ?? 0;
 }
 
-/** Migrations hold no functions or quoted semicolons, so a semicolon at a line end ends a statement. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*\n/)
-    .map((s) => s.replace(/--[^\n]*/g, '').trim())
-    .filter((s) => s.length > 0);
+/**
+ * A semicolon at a line end ends a statement, except inside a dollar-quoted function body (kept whole, comments
+ * and all); migrations hold no other quoted semicolons.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [''];
+  sql.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      statements[statements.length - 1] += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.replace(/--[^\n]*/g, '').split(/;\s*\n/);
+    statements[statements.length - 1] += pieces[0]!;
+    statements.push(...pieces.slice(1));
+  });
+  return statements.map((s) => s.trim().replace(/;$/, '')).filter((s) => s.length > 0);
 }

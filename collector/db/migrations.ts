@@ -1,3 +1,4 @@
+import { WEEK_SUMMARIES_SQL } from '../aggregate/week-summary-tables';
 import { TOKEN_TABLES_SQL } from '../tokens/token-tables';
 
 /**
@@ -80,4 +81,5 @@ CREATE TABLE report_tags (
 `,
   },
   { version: 2, sql: TOKEN_TABLES_SQL },
+  { version: 3, sql: WEEK_SUMMARIES_SQL },
 ];

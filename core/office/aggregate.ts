@@ -138,7 +138,7 @@ interface Accumulator {
 export interface CellAccumulator {
   members: ArrayLike<number>;
   sums: Float64Array;
-  samples: number[][];
+  samples: ArrayLike<number>[];
 }
 
 /** Every cell of a range, ready for `aggregateCells`; `overall` holds every counted cadre-week. */
@@ -342,7 +342,8 @@ export function aggregateCells(cells: AggregateCells, options: AggregateOptions 
   const overallAcc = cells.overall;
   const cadreWeeksTotal = overallAcc.members.length;
   function row<L, F>(key: string, label: L, acc: CellAccumulator, figures: F): AggregateRow<L, F> {
-    const members = Int32Array.from(acc.members);
+    // The collector's cells already hold theirs as a fresh Int32Array; a row's members are only read.
+    const members = acc.members instanceof Int32Array ? acc.members : Int32Array.from(acc.members);
     return { key, label, people: peopleOf(members, reportWeek, weeks.length), cadreWeeks: members.length, figures, members };
   }
   function population<L>(key: string, label: L, acc: CellAccumulator): AggregateRow<L, PopulationFigures> {

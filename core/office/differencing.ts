@@ -75,9 +75,56 @@ interface Prepared {
   rows: readonly BreakdownRow[];
   blockOf: Int32Array;
   rowWeeks: Int32Array[];
+  /** For the same cadre-weeks (one aggregate's reportWeek and count). */
+  reportWeek: ArrayLike<number>;
+  reportCount: number;
+  /** By the rows of another breakdown: cadre-weeks in (row of this, row of that), or null when too large to keep. */
+  cross: WeakMap<readonly BreakdownRow[], Int32Array | null>;
+}
+
+/**
+ * What a breakdown's rows give whatever is hidden, kept by rows array: the k chain (view-tables.ts) suppresses the
+ * same aggregate at every k from MIN_K up, so the passes over every cadre-week are made once, not at every step.
+ * An aggregate's rows are never changed once built.
+ */
+const preparedByRows = new WeakMap<readonly BreakdownRow[], Prepared>();
+
+function prepare(rows: readonly BreakdownRow[], N: number, reportWeek: ArrayLike<number>, weekCount: number): Prepared {
+  const known = preparedByRows.get(rows);
+  if (known && known.reportWeek === reportWeek && known.reportCount === N && known.rowWeeks[0]?.length === weekCount) return known;
+  const blockOf = new Int32Array(N);
+  const rowWeeks = rows.map((row, r) => {
+    const weeks = new Int32Array(weekCount);
+    for (let i = 0; i < row.members.length; i++) {
+      const m = row.members[i]!;
+      blockOf[m] = r;
+      weeks[reportWeek[m]!]!++;
+    }
+    return weeks;
+  });
+  const prepared = { rows, blockOf, rowWeeks, reportWeek, reportCount: N, cross: new WeakMap() };
+  preparedByRows.set(rows, prepared);
+  return prepared;
+}
+
+/** Cadre-weeks per (row of S, row of T), counted once per pair of breakdowns; null above `limit` cells. */
+function crossOf(S: Prepared, T: Prepared, N: number, limit: number): Int32Array | null {
+  if (S.cross.has(T.rows)) return S.cross.get(T.rows)!;
+  const width = T.rows.length;
+  const cross = S.rows.length * width <= limit ? new Int32Array(S.rows.length * width) : null;
+  if (cross) for (let i = 0; i < N; i++) cross[S.blockOf[i]! * width + T.blockOf[i]!]!++;
+  S.cross.set(T.rows, cross);
+  return cross;
 }
 
 type SetRef = { kind: 'row'; row: number } | { kind: 'remainder' } | { kind: 'shown' };
+
+/** Each row's block: itself when shown, `remainder` when hidden (a plain loop: Int32Array.from with a callback is slow). */
+function blocksOf(hidden: readonly boolean[], remainder: number): Int32Array {
+  const out = new Int32Array(hidden.length);
+  for (let r = 0; r < hidden.length; r++) out[r] = hidden[r] ? remainder : r;
+  return out;
+}
 
 function maxOf(values: ArrayLike<number>): number {
   let m = 0;
@@ -91,19 +138,7 @@ export function guardDifferencing(input: DifferencingInput): DifferencingResult 
   /** The cells with fewer than k people: what rule 3 protects. */
   const small = input.breakdowns.map((b) => b.rows.map((row) => row.people < k));
   const withheldForSize: string[] = [];
-  const tables: Prepared[] = input.breakdowns.map((b) => {
-    const blockOf = new Int32Array(N);
-    const rowWeeks = b.rows.map((row, r) => {
-      const weeks = new Int32Array(weekCount);
-      for (let i = 0; i < row.members.length; i++) {
-        const m = row.members[i]!;
-        blockOf[m] = r;
-        weeks[reportWeek[m]!]!++;
-      }
-      return weeks;
-    });
-    return { rows: b.rows, blockOf, rowWeeks };
-  });
+  const tables: Prepared[] = input.breakdowns.map((b) => prepare(b.rows, N, reportWeek, weekCount));
   const weekTotal = new Int32Array(weekCount);
   for (let i = 0; i < N; i++) weekTotal[reportWeek[i]!]!++;
 
@@ -160,25 +195,40 @@ export function guardDifferencing(input: DifferencingInput): DifferencingResult 
     const nt = T.rows.length + 1;
     const RES_S = S.rows.length;
     const RES_T = T.rows.length;
-    const block = (table: number, i: number): number => {
-      const r = tables[table]!.blockOf[i]!;
-      return hidden[table]![r] ? tables[table]!.rows.length : r;
-    };
-    // Cadre-weeks in each (block of s, block of t), remainders as one extra block each.
-    const cross = new Map<number, number>();
-    for (let i = 0; i < N; i++) {
-      const key = block(s, i) * nt + block(t, i);
-      cross.set(key, (cross.get(key) ?? 0) + 1);
+    const blockS = blocksOf(hidden[s]!, RES_S);
+    const blockT = blocksOf(hidden[t]!, RES_T);
+    const [ofS, ofT] = [S.blockOf, T.blockOf];
+    // Cadre-weeks in each (block of s, block of t): folded from the rows' cross counts when the grid is small
+    // against the cadre-weeks (the usual case: this runs for every pair of breakdowns at every step), else counted
+    // in a Map.
+    const cells = (RES_S + 1) * nt;
+    let inter: (a: number, b: number) => number;
+    // Per shown row of s, the shown rows of t it meets, ascending: a pair of rows that share no one is skipped
+    // below, so only these are visited (regions meet one province each, not all of them).
+    const partners: number[][] = S.rows.map(() => []);
+    const meet = (a: number, b: number) => a < RES_S && b < RES_T && partners[a]!.push(b);
+    const limit = Math.max(1 << 12, 2 * N);
+    const cross = cells <= limit ? crossOf(S, T, N, limit) : null;
+    if (cross) {
+      const grid = new Int32Array(cells);
+      for (let a = 0; a < RES_S; a++) for (let b = 0; b < RES_T; b++) grid[blockS[a]! * nt + blockT[b]!]! += cross[a * RES_T + b]!;
+      inter = (a, b) => grid[a * nt + b]!;
+      for (let key = 0; key < cells; key++) if (grid[key]! > 0) meet(Math.floor(key / nt), key % nt);
+    } else {
+      const counts = new Map<number, number>();
+      for (let i = 0; i < N; i++) {
+        const key = blockS[ofS[i]!]! * nt + blockT[ofT[i]!]!;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      inter = (a, b) => counts.get(a * nt + b) ?? 0;
+      for (const key of counts.keys()) meet(Math.floor(key / nt), key % nt);
+      for (const list of partners) list.sort((x, y) => x - y);
     }
-    const inter = (a: number, b: number) => cross.get(a * nt + b) ?? 0;
     const remS = remainderWeeks(s);
     const remT = remainderWeeks(t);
     const sizeRemS = remS.reduce((x, y) => x + y, 0);
     const sizeRemT = remT.reduce((x, y) => x + y, 0);
-    let remRem = 0;
-    cross.forEach((n, key) => {
-      if (key === RES_S * nt + RES_T) remRem = n;
-    });
+    const remRem = inter(RES_S, RES_T);
     const rowInterRemT = (a: number) => inter(a, RES_T);
     const remSInterRow = (b: number) => inter(RES_S, b);
 
@@ -212,9 +262,13 @@ export function guardDifferencing(input: DifferencingInput): DifferencingResult 
 
     const setsS = setsOf(s, sizeRemS);
     const setsT = setsOf(t, sizeRemT);
+    const wholeT = setsT.filter((y) => y.kind !== 'row');
+    const rowOfT = T.rows.map((_, row): SetRef => ({ kind: 'row', row }));
     for (const x of setsS) {
       const sx = size(s, x, sizeRemS);
-      for (const y of setsT) {
+      // The same order as setsT, less the rows that share no one with x.
+      const ys = x.kind === 'row' ? [...partners[x.row]!.map((b) => rowOfT[b]!), ...wholeT] : setsT;
+      for (const y of ys) {
         const sy = size(t, y, sizeRemT);
         const both = intersection(x, y);
         if (both === 0 || sx === sy) continue;

@@ -19,6 +19,9 @@ const EXPECTED: Record<string, string[]> = {
   enrollment_codes: ['code_hash', 'campaign'],
   token_draws: ['code_hash', 'week'],
   spent_tokens: ['token_hash', 'week', 'report_id'],
+  // Week summaries (migration 3): which weeks changed (by transaction, no time), and what each week adds up to.
+  week_changes: ['week', 'tx'],
+  week_summaries: ['week', 'format', 'counts', 'samples'],
 };
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {

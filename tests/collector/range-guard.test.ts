@@ -5,23 +5,16 @@
  * own (buildOfficeTables) for the same reports, range and k.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeReports } from '../../collector/db/store-reports';
 import { aggregateReports } from '../../core/office/aggregate';
 import { suppressSmallCells, type OfficeTables } from '../../core/office/suppression';
-import { buildOfficeTables } from '../../core/office/view-tables';
 import type { WeeklyReport } from '../../core/contracts/report-schema';
 import { findCrossViewLeaks, probedPopulation } from '../unit/core/office/cross-view-attacker';
 import { cadreWeek, randomInt, seededRandom } from '../unit/core/office/generated-reports';
 import { randomPopulation } from './report-files';
+import { pageTables, storeOnly, type View } from './stored-population';
 import { BACKENDS, getAggregates, startTestCollector } from './test-collector';
 
-type View = { from: string; to: string; k: number };
-
 const weeksOf = (reports: readonly WeeklyReport[]) => [...new Set(reports.map((r) => r.week))].sort();
-
-/** The office page's tables as the collector serves them: it never lists outlier reports, only counts them. */
-const pageTables = (reports: readonly WeeklyReport[], v: View, headcount?: number) =>
-  JSON.parse(JSON.stringify({ ...buildOfficeTables(reports, { weeks: { from: v.from, to: v.to }, k: v.k, headcount }), outliers: [] }));
 
 /** What a reader learns about the cadres of a view: every table but the list of weeks and the report counts. */
 const figuresOf = (t: OfficeTables) => ({
@@ -43,15 +36,6 @@ describe.each(BACKENDS)('range and threshold differencing on %s', (backend) => {
   });
   afterAll(() => c?.drop());
 
-  /** Replaces every stored report with `reports` (through the collector's own store, one file per week). */
-  async function storeOnly(reports: readonly WeeklyReport[]) {
-    await c.db.query('DELETE FROM reports');
-    const weeks = weeksOf(reports).map((w) => reports.filter((r) => r.week === w));
-    for (let i = 0; weeks.some((w) => w.length > i); i++) {
-      const file = weeks.flatMap((w) => w.slice(i, i + 1));
-      await storeReports(c.db, file, '2026-W49');
-    }
-  }
   const served = async (v: View, headcount?: number): Promise<OfficeTables> => {
     const res = await getAggregates(c.url, `from=${v.from}&to=${v.to}&k=${v.k}${headcount ? `&headcount=${headcount}` : ''}`);
     expect(res.status).toBe(200);
@@ -67,7 +51,7 @@ describe.each(BACKENDS)('range and threshold differencing on %s', (backend) => {
     );
     const lonely = cadreWeek({ id: 'lonely', week: weeks[10], level: 'township', region: '330106', portals: [{ portal: 'zj-mzxt', activeMinutes: 4321, submissions: 17 }] });
     const reports = [...crowd, lonely];
-    await storeOnly(reports);
+    await storeOnly(c.db, reports);
 
     const views: View[] = [6, 7, 10].flatMap((k) => [weeks[9]!, weeks[10]!].map((to) => ({ from: weeks[0]!, to, k })));
     const tables = await Promise.all(views.map((v) => served(v)));
@@ -91,7 +75,7 @@ describe.each(BACKENDS)('range and threshold differencing on %s', (backend) => {
   ];
   it.each(attacks)('an attacker asking for two views of population $seed recovers no suppressed cadre-week', async ({ seed, views }) => {
     const reports = probedPopulation(seededRandom(7000 + seed), seed);
-    await storeOnly(reports);
+    await storeOnly(c.db, reports);
     const asked = views(weeksOf(reports));
     const alone = asked.map((v) => suppressSmallCells(aggregateReports(reports, { weeks: { from: v.from, to: v.to } }), { k: v.k }));
     expect(findCrossViewLeaks(reports, alone).length).toBeGreaterThan(0);
@@ -104,7 +88,7 @@ describe.each(BACKENDS)('range and threshold differencing on %s', (backend) => {
     let shown = 0;
     for (let seed = 1; seed <= 24; seed++) {
       const reports = randomPopulation(300 + seed);
-      await storeOnly(reports);
+      await storeOnly(c.db, reports);
       const random = seededRandom(seed);
       const weeks = weeksOf(reports);
       for (let q = 0; q < 3; q++) {
