@@ -117,10 +117,15 @@ describe('collector ingest of a million reports', () => {
     const afterWarmUp = rssMb(pid);
 
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rssMb(pid)), 250);
+    // How far the ingest was at each sample, so the printout can say when the largest one was taken.
+    const samplesAt: number[] = [];
+    let ingested = 0;
+    const sampler = setInterval(() => {
+      samples.push(rssMb(pid));
+      samplesAt.push(ingested);
+    }, 250);
     const atMilestone: { pct: number; rss: number; seconds: number }[] = [];
     const benchRss: number[] = [];
-    let ingested = 0;
     const t0 = performance.now();
     const refusals = await sendRange(proc.url, makeFile, WARM_UP, WARM_UP + REPORTS, (n) => {
       acked += n;
@@ -141,6 +146,7 @@ describe('collector ingest of a million reports', () => {
 
     const sent = WARM_UP + REPORTS;
     const max = Math.max(...samples);
+    const maxAt = samplesAt[samples.indexOf(max)]!;
     const med = median(samples);
     const at = (pct: number) => atMilestone.find((m) => m.pct === pct);
     console.log(
@@ -151,7 +157,7 @@ describe('collector ingest of a million reports', () => {
     console.log(`${(REPORTS / seconds).toFixed(0)} reports/s overall, ${seconds.toFixed(0)} s; reports stored ${stored.toLocaleString('en')} of ${acked.toLocaleString('en')} acknowledged, ${sent.toLocaleString('en')} sent (${WARM_UP.toLocaleString('en')} of them warm-up)`);
     console.log(`service RSS: right after start ${mb(atStart)}, after the ${WARM_UP.toLocaleString('en')}-report warm-up ${mb(afterWarmUp)} (baseline)`);
     console.log(
-      `while ingesting (${samples.length} samples every 250 ms): first ${mb(samples[0] ?? NaN)}, median ${mb(med)}, max ${mb(max)}; kernel peak (VmHWM) ${mb(peak)}`,
+      `while ingesting (${samples.length} samples every 250 ms): first ${mb(samples[0] ?? NaN)}, median ${mb(med)}, max ${mb(max)} (at ${((100 * maxAt) / REPORTS).toFixed(0)} % of the reports); kernel peak (VmHWM) ${mb(peak)}`,
     );
     console.log(`at ${atMilestone.map((m) => `${m.pct} % ${mb(m.rss)} (${m.seconds.toFixed(0)} s)`).join(', ')}`);
     console.log(
