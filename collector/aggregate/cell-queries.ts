@@ -78,15 +78,25 @@ export async function populationGroupsOf(db: Queryable, weeks: readonly string[]
   }));
 }
 
-/** A value histogram row of one week: `name` is 'weeks' (key = the week), a population breakdown, or a CELL_TABLES name. */
+/**
+ * A value histogram of one week: `name` is 'weeks' (key = the week), a population breakdown, or a CELL_TABLES name;
+ * distinct values ascending and how many samples have each. One row per histogram (arrays aggregated in SQL): a
+ * week at a province's scale has ~85,000 (value, count) pairs, which as rows cost more to read than to compute.
+ */
 export interface WeekHistogramRow {
   week: string;
   name: string;
   set: number;
   key: string;
-  value: number;
-  n: number;
+  values: number[];
+  counts: number[];
 }
+
+/** Wraps a query of (g, week, key, v, n) rows into one row per (g, week, key) with its values and counts ascending. */
+const perHistogram = (sql: string) =>
+  `SELECT g, week, key, array_agg(v ORDER BY v) AS vs, array_agg(n ORDER BY v) AS ns FROM (${sql}) h GROUP BY g, week, key`;
+
+const histogramOf = (r: Record<string, unknown>) => ({ week: String(r.week), key: String(r.key), values: (r.vs as unknown[]).map(Number), counts: (r.ns as unknown[]).map(Number) });
 
 /**
  * Active-minute histograms of the counted reports of the given weeks, per week and per level, province and region
@@ -94,13 +104,13 @@ export interface WeekHistogramRow {
  */
 export async function populationHistogramsOf(db: Queryable, weeks: readonly string[]): Promise<WeekHistogramRow[]> {
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT GROUPING(level, province, region)::int AS g, week, coalesce(level, province, region, week) AS key, active_minutes AS v, count(*)::int AS n
+    perHistogram(`SELECT GROUPING(level, province, region)::int AS g, week, coalesce(level, province, region, week) AS key, active_minutes AS v, count(*)::int AS n
        FROM reports WHERE outlier IS NULL AND week = ANY($1::text[])
-      GROUP BY GROUPING SETS ((week, active_minutes), (week, level, active_minutes), (week, province, active_minutes), (week, region, active_minutes))`,
+      GROUP BY GROUPING SETS ((week, active_minutes), (week, level, active_minutes), (week, province, active_minutes), (week, region, active_minutes))`),
     [weeks],
   );
   const nameOf: Record<number, string> = { 7: 'weeks', 3: 'levels', 5: 'provinces', 6: 'regions' };
-  return rows.map((r) => ({ week: String(r.week), name: nameOf[Number(r.g)]!, set: 0, key: String(r.key), value: Number(r.v), n: Number(r.n) }));
+  return rows.map((r) => ({ ...histogramOf(r), name: nameOf[Number(r.g)]!, set: 0 }));
 }
 
 export async function cellWeeksOf(db: Queryable, t: CellTable, weeks: readonly string[]): Promise<CellWeekRow[]> {
@@ -119,13 +129,13 @@ export async function cellHistogramsOf(db: Queryable, t: CellTable, weeks: reado
   const value = t.samples.length === 1 ? t.samples[0]! : `coalesce(${t.samples.join(', ')})`;
   const grouping = t.samples.length === 1 ? '0' : `GROUPING(${t.samples.join(', ')})::int`;
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT ${grouping} AS g, week, ${t.key} AS key, ${value} AS v, count(*)::int AS n
-       FROM ${t.table} WHERE week = ANY($1::text[]) GROUP BY GROUPING SETS (${sets})`,
+    perHistogram(`SELECT ${grouping} AS g, week, ${t.key} AS key, ${value} AS v, count(*)::int AS n
+       FROM ${t.table} WHERE week = ANY($1::text[]) GROUP BY GROUPING SETS (${sets})`),
     [weeks],
   );
   // With two samples, GROUPING(a, b) is 1 when only a is grouped (a's set) and 2 when only b is.
   const setOf = (g: number) => (t.samples.length === 1 ? 0 : g === 1 ? 0 : 1);
-  return rows.map((r) => ({ week: String(r.week), name: t.name, set: setOf(Number(r.g)), key: String(r.key), value: Number(r.v), n: Number(r.n) }));
+  return rows.map((r) => ({ ...histogramOf(r), name: t.name, set: setOf(Number(r.g)) }));
 }
 
 /** Slices as parallel lists: slice i is the cell `keys[i]` in week `weeks[i]` (passed to SQL as two arrays). */

@@ -48,6 +48,9 @@ async function recompute(tx: Queryable, weeks: string[]): Promise<void> {
 export async function weekSummaries(db: Database, range: WeekRangeQuery): Promise<WeekSummary[]> {
   const stored = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [REFRESH_LOCK]);
+    // A week's histograms are grouped by sorting ~60,000 portal rows at a province's scale: with the default 4 MB
+    // that sort spills to disk (measured: 98 ms for one week, 44 ms with this).
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
     const changed = await tx.query<{ week: string }>(
       `DELETE FROM week_changes WHERE week BETWEEN $1 AND $2 RETURNING week`,
       [range.from, range.to],

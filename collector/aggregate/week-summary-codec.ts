@@ -55,19 +55,13 @@ export function encodeWeekSummary(
   cells: readonly (readonly CellWeekRow[])[],
   histogramRows: readonly WeekHistogramRow[],
 ): StoredSummary {
-  const byId = new Map<string, [number, number][]>();
-  for (const r of histogramRows) {
-    const id = histogramId(r.name, r.set, r.key);
-    (byId.get(id) ?? byId.set(id, []).get(id)!).push([r.value, r.n]);
-  }
-  const ids = [...byId.keys()].sort(compare);
+  const rows = histogramRows.map((r) => ({ id: histogramId(r.name, r.set, r.key), values: r.values, counts: r.counts })).sort((x, y) => compare(x.id, y.id));
   const out = new VarintWriter();
-  const histograms: [string, number][] = ids.map((id) => {
-    const pairs = byId.get(id)!.sort((x, y) => x[0] - y[0]);
+  const histograms: [string, number][] = rows.map(({ id, values, counts }) => {
     // The first value is zig-zagged: a value is never negative today, but the layout does not rely on it.
-    pairs.forEach(([v], i) => out.write(i === 0 ? (v < 0 ? -2 * v - 1 : 2 * v) : v - pairs[i - 1]![0]));
-    for (const [, n] of pairs) out.write(n);
-    return [id, pairs.length];
+    values.forEach((v, i) => out.write(i === 0 ? (v < 0 ? -2 * v - 1 : 2 * v) : v - values[i - 1]!));
+    for (const n of counts) out.write(n);
+    return [id, values.length];
   });
   return {
     week,

@@ -7,11 +7,11 @@ describe('week summary layout', () => {
   it('round-trips histograms with wide gaps, large counts and a negative first value, and the counts beside them', () => {
     const week = '2026-W07';
     const rows: WeekHistogramRow[] = [
-      ...[0, 1, 2, 900, 10_079, 2 ** 30].map((value, i) => ({ week, name: 'weeks', set: 0, key: week, value, n: [1, 127, 128, 16_383, 16_384, 2 ** 31 - 1][i]! })),
-      ...[-5, 3, 7].map((value) => ({ week, name: 'portals', set: 1, key: 'zj-mzxt', value, n: 2 })),
-      { week, name: 'regions', set: 0, key: '330106', value: 42, n: 1 },
+      { week, name: 'weeks', set: 0, key: week, values: [0, 1, 2, 900, 10_079, 2 ** 30], counts: [1, 127, 128, 16_383, 16_384, 2 ** 31 - 1] },
+      { week, name: 'portals', set: 1, key: 'zj-mzxt', values: [-5, 3, 7], counts: [2, 2, 2] },
+      { week, name: 'regions', set: 0, key: '330106', values: [42], counts: [1] },
     ];
-    // Given out of order, as SQL returns them.
+    // Histograms in any order, as SQL returns them.
     const shuffled = [...rows].reverse();
     const groups = [{ week, level: 'township', province: '33', region: '330106', n: 3, all: 4, outliers: 1, sums: [1.5, 2, 3] }];
     const cells = [[{ key: 'zj-mzxt', week, n: 3, sums: [10, 20] }], [], [], []];
@@ -23,15 +23,16 @@ describe('week summary layout', () => {
     expect(back.outliers).toBe(1);
     expect(back.groups).toEqual([{ week, level: 'township', province: '33', region: '330106', n: 3, sums: [1.5, 2, 3] }]);
     expect(back.cells[0]).toEqual(cells[0]);
-    for (const id of [histogramId('weeks', 0, week), histogramId('portals', 1, 'zj-mzxt'), histogramId('regions', 0, '330106')]) {
-      const expected = rows.filter((r) => histogramId(r.name, r.set, r.key) === id).sort((a, b) => a.value - b.value);
-      const h = back.histograms.get(id)!;
-      expect([...h.values]).toEqual(expected.map((r) => r.value));
-      expect([...h.counts]).toEqual(expected.map((r) => r.n));
+    for (const r of rows) {
+      const h = back.histograms.get(histogramId(r.name, r.set, r.key))!;
+      expect([...h.values]).toEqual(r.values);
+      expect([...h.counts]).toEqual(r.counts);
     }
     expect(back.histograms.size).toBe(3);
     // Compact: about two bytes a pair when gaps and counts are small.
-    const small = encodeWeekSummary(week, groups, cells, Array.from({ length: 1000 }, (_, i) => ({ week, name: 'weeks', set: 0, key: week, value: 3 * i, n: 1 + (i % 3) })));
+    const small = encodeWeekSummary(week, groups, cells, [
+      { week, name: 'weeks', set: 0, key: week, values: Array.from({ length: 1000 }, (_, i) => 3 * i), counts: Array.from({ length: 1000 }, (_, i) => 1 + (i % 3)) },
+    ]);
     expect(small.samples.length).toBeLessThanOrEqual(2 * 1000 + 2);
   });
 });
