@@ -5,7 +5,16 @@
  * after a bulk load, every week once.
  */
 import type { Database, Queryable } from '../db/database';
-import { CELL_TABLES, cellHistogramsOf, cellWeeksOf, populationGroupsOf, populationHistogramsOf, type WeekRangeQuery } from './cell-queries';
+import {
+  CELL_TABLES,
+  cellHistogramsOf,
+  cellWeeksOf,
+  populationGroupsOf,
+  populationHistogramsOf,
+  type CellWeekRow,
+  type WeekHistogramRow,
+  type WeekRangeQuery,
+} from './cell-queries';
 import { decodeWeekSummary, encodeWeekSummary, SUMMARY_FORMAT, type StoredSummary, type WeekSummary } from './week-summary-codec';
 
 /** Serialises refreshes (two requests would otherwise compute the same weeks); ingest never takes it. */
@@ -18,12 +27,15 @@ function byWeek<R extends { week: string }>(rows: readonly R[]): Map<string, R[]
 }
 
 async function recompute(tx: Queryable, weeks: string[]): Promise<void> {
-  const [groups, population, cellRows, cellHistograms] = await Promise.all([
-    populationGroupsOf(tx, weeks).then(byWeek),
-    populationHistogramsOf(tx, weeks),
-    Promise.all(CELL_TABLES.map((t) => cellWeeksOf(tx, t, weeks).then(byWeek))),
-    Promise.all(CELL_TABLES.map((t) => cellHistogramsOf(tx, t, weeks))),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const groups = byWeek(await populationGroupsOf(tx, weeks));
+  const population = await populationHistogramsOf(tx, weeks);
+  const cellRows: Map<string, CellWeekRow[]>[] = [];
+  const cellHistograms: WeekHistogramRow[][] = [];
+  for (const t of CELL_TABLES) {
+    cellRows.push(byWeek(await cellWeeksOf(tx, t, weeks)));
+    cellHistograms.push(await cellHistogramsOf(tx, t, weeks));
+  }
   const histograms = byWeek([population, ...cellHistograms].flat());
   for (const week of weeks) {
     const weekGroups = groups.get(week);
