@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generatedReports, fileOf } from './report-files';
-import { BACKENDS, postReport, startTestCollector } from './test-collector';
+import { BACKENDS, getAggregates, postReport, startTestCollector } from './test-collector';
 
 const CANARY_IP = '203.0.113.77';
 const CANARY_HEADERS = {
@@ -43,6 +43,8 @@ describe.each(BACKENDS)('privacy of what the collector keeps (%s)', (backend) =>
     for (let i = 0; i < reports.length; i += 10) expect((await postReport(c.url, fileOf(reports.slice(i, i + 10)), CANARY_HEADERS)).status).toBe(200);
     // A refused one too: refusals must not be logged either.
     expect((await postReport(c.url, '{not json', CANARY_HEADERS)).status).toBe(400);
+    // And an office request, so the week summaries it leaves in the database are in the dump as well.
+    expect((await getAggregates(c.url, 'from=2020-W01&to=2030-W52&k=5')).status).toBe(200);
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -59,6 +61,8 @@ describe.each(BACKENDS)('privacy of what the collector keeps (%s)', (backend) =>
     let dump = '';
     for (const table of tables) dump += JSON.stringify((await c.db.query(`SELECT * FROM ${table}`)).rows);
     expect(dump.length).toBeGreaterThan(1000);
+    expect(tables).toContain('week_summaries');
+    expect((await c.db.query<{ n: number }>('SELECT count(*)::int AS n FROM week_summaries')).rows[0]!.n).toBeGreaterThan(0);
     for (const canary of [...CANARIES, '127.0.0.1', '::1']) expect(dump).not.toContain(canary);
     // No date, clock time or epoch count: the only time is the ISO week (YYYY-Www).
     expect(dump).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}/);
